@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 The scs authors
+// SPDX-License-Identifier: MIT
+#include "command.h"
+
+#include "commands/versioncommand.h"
+
+#include <QTextStream>
+
+namespace Cli {
+
+void Command::setupParser(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+}
+
+int Command::parse(QCommandLineParser &parser, const QStringList &arguments) const
+{
+    if (!parser.parse(arguments)) {
+        QTextStream(stderr) << arguments.value(0) << ": " << parser.errorText() << "\n"
+                            << QCoreApplication::translate("Cli", "Try '%1 --help'.")
+                                   .arg(arguments.value(0))
+                            << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // QCommandLineParser names the binary in its usage line; name the verb instead.
+        QString text = parser.helpText();
+        const qsizetype firstLineEnd = text.indexOf(u'\n');
+        const QString usage = text.left(firstLineEnd);
+        const qsizetype optionsAt = usage.indexOf(QStringLiteral(" [options]"));
+        text.replace(0, optionsAt < 0 ? firstLineEnd : optionsAt,
+                     QCoreApplication::translate("Cli", "Usage: %1").arg(arguments.value(0)));
+        QTextStream(stdout) << text;
+        return ExitOk;
+    }
+    return -1;
+}
+
+std::vector<std::unique_ptr<Command>> makeCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<VersionCommand>());
+    return commands;
+}
+
+} // namespace Cli

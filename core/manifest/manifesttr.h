@@ -1,0 +1,15 @@
+// SPDX-FileCopyrightText: 2026 The scs authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCoreApplication>
+
+namespace Manifest {
+
+/** Translation context for user-visible text of this domain outside QObjects. */
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Manifest)
+};
+
+} // namespace Manifest
