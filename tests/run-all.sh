@@ -38,7 +38,20 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-SCS_TEST_DOCKER_HOST=$("$root/tests/tools/dockerd.sh" start "$state/dockerd")
+# An engine the caller already provides (SCS_TEST_DOCKER_HOST answering) is used as is:
+# a second dockerd in the same network namespace would fight the first over docker0
+# and iptables.
+given=${SCS_TEST_DOCKER_HOST:-}
+if [ -n "$given" ] && curl -sf --max-time 2 --unix-socket "${given#unix://}" \
+        http://localhost/_ping >/dev/null 2>&1; then
+    echo "using the Docker engine the caller provides"
+elif [ -S /var/run/docker.sock ] && curl -sf --max-time 2 --unix-socket /var/run/docker.sock \
+        http://localhost/_ping >/dev/null 2>&1; then
+    # Same reason: share the machine's engine rather than start a rival one beside it.
+    SCS_TEST_DOCKER_HOST=unix:///var/run/docker.sock
+else
+    SCS_TEST_DOCKER_HOST=$("$root/tests/tools/dockerd.sh" start "$state/dockerd")
+fi
 export SCS_TEST_DOCKER_HOST
 export SCS_TEST_STATE_DIR="$state"
 export QT_QPA_PLATFORM=offscreen
