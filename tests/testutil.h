@@ -29,6 +29,6 @@ inline QString dockerHost()
 #define SCS_REQUIRE_DOCKER()                                                                       \
     do {                                                                                           \
         if (TestUtil::dockerHost().isEmpty())                                                      \
-            QFAIL("SCS_TEST_DOCKER_HOST is not set: run the tests through tests/run-all.sh, "     \
+            QFAIL("SCS_TEST_DOCKER_HOST is not set: run the tests through tests/run-all.sh, "      \
                   "which starts a private dockerd");                                               \
     } while (false)

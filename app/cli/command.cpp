@@ -17,10 +17,10 @@ void Command::setupParser(QCommandLineParser &parser) const
 int Command::parse(QCommandLineParser &parser, const QStringList &arguments) const
 {
     if (!parser.parse(arguments)) {
-        QTextStream(stderr) << arguments.value(0) << ": " << parser.errorText() << "\n"
-                            << QCoreApplication::translate("Cli", "Try '%1 --help'.")
-                                   .arg(arguments.value(0))
-                            << "\n";
+        QTextStream(stderr)
+            << arguments.value(0) << ": " << parser.errorText() << "\n"
+            << QCoreApplication::translate("Cli", "Try '%1 --help'.").arg(arguments.value(0))
+            << "\n";
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {

@@ -55,8 +55,8 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("Dashboard",
-                                "Save a picture of the window to FILE once it is drawn, then quit."),
+        QApplication::translate(
+            "Dashboard", "Save a picture of the window to FILE once it is drawn, then quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption quitAfterOption(
         QStringLiteral("quit-after"),

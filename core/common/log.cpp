@@ -51,9 +51,7 @@ void cliHandler(QtMsgType type, const QMessageLogContext &context, const QString
 {
     if (rank(type) < g_minimumRank)
         return;
-    const QByteArray stamp = QDateTime::currentDateTimeUtc()
-                                 .toString(Qt::ISODateWithMs)
-                                 .toUtf8();
+    const QByteArray stamp = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
     const char *category = context.category ? context.category : "default";
     std::fprintf(stderr, "%s %s %s: %s\n", stamp.constData(), levelName(type), category,
                  message.toLocal8Bit().constData());

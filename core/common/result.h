@@ -42,9 +42,8 @@ struct Error
 template<typename T = void>
 using Result = std::expected<T, Error>;
 
-[[nodiscard]] inline std::unexpected<Error> makeError(QString message,
-                                                      Error::Kind kind = Error::Kind::Generic,
-                                                      int status = 0)
+[[nodiscard]] inline std::unexpected<Error>
+makeError(QString message, Error::Kind kind = Error::Kind::Generic, int status = 0)
 {
     return std::unexpected<Error>(Error{kind, std::move(message), status});
 }
