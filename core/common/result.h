@@ -37,6 +37,9 @@ struct Error
 
     /** Returns a copy whose message is prefixed with \p context ("context: message"). */
     [[nodiscard]] Error withContext(const QString &context) const;
+
+    // Lets Result<T> be compared and used as a signal argument / QVariant payload.
+    friend bool operator==(const Error &, const Error &) = default;
 };
 
 template<typename T = void>
