@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 The scs authors
+// SPDX-License-Identifier: MIT
+#include "serverconnection.h"
+
+#include "discolog.h"
+#include "discotr.h"
+#include "server.h"
+
+#include <QTcpSocket>
+
+namespace Disco {
+
+namespace {
+// A peer that does not read its notifications is cut off before it costs the
+// server unbounded memory.
+constexpr qint64 MaxPendingOutput = 64 * 1024 * 1024;
+} // namespace
+
+ServerConnection::ServerConnection(quint64 id, QTcpSocket *socket, Server *server)
+    : QObject(server)
+    , m_id(id)
+    , m_socket(socket)
+    , m_server(server)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QHostAddress peer = m_socket->peerAddress();
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    const QString host = isV4 ? QHostAddress(v4).toString() : peer.toString();
+    m_remote = (host.contains(u':') ? u'[' + host + u']' : host) + u':'
+               + QString::number(m_socket->peerPort());
+    m_lastReceived = server->now();
+    connect(m_socket, &QTcpSocket::readyRead, this, &ServerConnection::handleReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this,
+            [this] { m_server->handleDisconnected(this); });
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            m_server->handleDisconnected(this);
+    });
+}
+
+ServerConnection::~ServerConnection() = default;
+
+void ServerConnection::send(const QByteArray &data)
+{
+    if (m_closing)
+        return;
+    m_socket->write(data);
+    if (m_socket->bytesToWrite() > MaxPendingOutput) {
+        qCWarning(discoLog).noquote()
+            << Tr::tr("%1 does not read what the server sends; closing it").arg(m_remote);
+        abort();
+        return;
+    }
+    m_server->markDirty(this);
+}
+
+void ServerConnection::flush()
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
+}
+
+void ServerConnection::closeGracefully()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->disconnectFromHost();
+}
+
+void ServerConnection::abort()
+{
+    m_closing = true;
+    m_socket->abort();
+    m_server->handleDisconnected(this);
+}
+
+void ServerConnection::handleReadyRead()
+{
+    if (m_closing) {
+        m_socket->readAll();
+        return;
+    }
+    m_buffer.append(m_socket->readAll());
+    m_lastReceived = m_server->now();
+    qsizetype offset = 0;
+    while (!m_closing) {
+        const Protocol::ParseResult parsed
+            = Protocol::parse(QByteArrayView(m_buffer).sliced(offset));
+        if (parsed.status == Protocol::ParseStatus::Incomplete)
+            break;
+        if (parsed.status == Protocol::ParseStatus::TooLong) {
+            qCWarning(discoLog).noquote()
+                << Tr::tr("%1 sent a line longer than %2 bytes; closing it")
+                       .arg(m_remote)
+                       .arg(Protocol::MaxLineLength);
+            m_socket->write(Protocol::encodeErrorLine(
+                Protocol::ErrorName.toString(),
+                Tr::tr("line longer than %1 bytes").arg(Protocol::MaxLineLength)));
+            m_buffer.clear();
+            offset = 0;
+            m_socket->flush();
+            closeGracefully();
+            break;
+        }
+        offset += parsed.frameSize;
+        m_server->handleLine(this, parsed.line);
+    }
+    if (offset > 0)
+        m_buffer.remove(0, offset);
+    m_server->flushDirty();
+}
+
+} // namespace Disco
