@@ -17,7 +17,8 @@ run="$build docker.io xvfb xauth curl debootstrap iproute2 procps"
 # consumers of our outputs (docker-compose, dig, the Kubernetes models, appstreamcli).
 test="$run dbus dbus-x11 gnome-keyring libsecret-1-0 dnsutils docker-compose
       etcd-server etcd-client python3 python3-kubernetes python3-yaml
-      clang libclang-rt-14-dev appstream imagemagick bc util-linux"
+      clang libclang-rt-14-dev appstream imagemagick bc util-linux
+      mariadb-client shellcheck"
 
 case "$profile" in
 build) pkgs=$build ;;
