@@ -12,6 +12,9 @@ die() {
     exit 1
 }
 
+# A child process that runs (kill -0 also succeeds for a zombie that is not reaped yet).
+alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+
 # The role the image was built for (written by configure.sh).
 scs_role() { cat /scs/role 2>/dev/null || echo master; }
 
@@ -24,6 +27,12 @@ sql_ident() { printf '%s' "$1" | sed -e 's/`/``/g'; }
 
 # Runs SQL from stdin as root over the unix socket (root has no password, only the socket).
 sql_root() { mariadb --protocol=socket --socket="$SCS_MYSQL_SOCKET" -uroot --batch --skip-column-names "$@"; }
+
+# The server answers on its socket.
+ping_server() {
+    mariadb-admin --protocol=socket --socket="$SCS_MYSQL_SOCKET" -uroot --connect-timeout=2 \
+        ping >/dev/null 2>&1
+}
 
 # Checks SCS_REQUIRE_MYSQL_HOST/PORT; sets master_host, master_port.
 require_endpoint() {
