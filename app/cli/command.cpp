@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "command.h"
 
+#include "commands/compilecommand.h"
+#include "commands/validatecommand.h"
 #include "commands/versioncommand.h"
 
 #include <QTextStream>
@@ -40,6 +42,8 @@ int Command::parse(QCommandLineParser &parser, const QStringList &arguments) con
 std::vector<std::unique_ptr<Command>> makeCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<CompileCommand>());
+    commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<VersionCommand>());
     return commands;
 }
