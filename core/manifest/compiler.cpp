@@ -237,6 +237,13 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
                           [&](const RuntimeConfig::Require &r) { return r.name == declared.name; });
         if (declared.optional && !configuredHere)
             continue;
+        // `method: none` in the runtime config: this role does not use the image's require.
+        const bool unused = std::any_of(cfg.requirements.cbegin(), cfg.requirements.cend(),
+                                        [&](const RuntimeConfig::Require &r) {
+                                            return r.name == declared.name && r.method == u"none";
+                                        });
+        if (unused)
+            continue;
         CompiledRequire r;
         r.name = declared.name;
         r.description = declared.description;

@@ -19,7 +19,8 @@ using Internal::FieldReader;
 namespace {
 
 const QStringList kProvideMethods{QStringLiteral("disco"), QStringLiteral("static")};
-const QStringList kRequireMethods{QStringLiteral("disco"), QStringLiteral("static")};
+const QStringList kRequireMethods{QStringLiteral("disco"), QStringLiteral("static"),
+                                  QStringLiteral("none")};
 const QStringList kVolumeMethods{QStringLiteral("local"), QStringLiteral("metavol"),
                                  QStringLiteral("docker"), QStringLiteral("nfs"),
                                  QStringLiteral("aws-ec2-ebs")};

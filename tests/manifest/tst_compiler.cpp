@@ -99,6 +99,28 @@ private slots:
                  QStringLiteral("true"));
     }
 
+    void compilesTheRealExampleStack()
+    {
+        const QString dir = QStringLiteral(SCS_TEST_SOURCE_DIR "/manifests/");
+        for (const QString &hosts :
+             {QStringLiteral("hosts.dev.yaml"), QStringLiteral("hosts.prod.yaml")}) {
+            const auto a = Compiler::compile(dir + QStringLiteral("stack.yaml"), dir + hosts);
+            QVERIFY_RESULT(a);
+            const auto b = Compiler::compile(dir + QStringLiteral("stack.yaml"), dir + hosts);
+            QVERIFY_RESULT(b);
+            QCOMPARE(a->containers.size(), 3);
+            for (const CompiledContainer &c : a->containers)
+                QCOMPARE(c.toJsonBytes(), b->container(c.role)->toJsonBytes());
+            const CompiledContainer *slave = a->container(QStringLiteral("mysqlslave"));
+            QVERIFY(slave->require(QStringLiteral("mysql")));
+            QCOMPARE(slave->require(QStringLiteral("mysql"))->lookupRole,
+                     QStringLiteral("mysqlmaster"));
+            QVERIFY(a->container(QStringLiteral("mysqlmaster"))->requirements.isEmpty());
+            QCOMPARE(a->container(QStringLiteral("wordpress"))->image.sourceDir,
+                     dir + QStringLiteral("images/wordpress"));
+        }
+    }
+
     void compilesForProdOnThreeHosts()
     {
         const auto stack = Compiler::compile(good(QStringLiteral("stack.yaml")),
