@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: MIT
 #include "dockerlog.h"
 
-Q_LOGGING_CATEGORY(dockerLog, "scs.docker")
+Q_LOGGING_CATEGORY(dockerLog, "scs.docker", QtInfoMsg)
