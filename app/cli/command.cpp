@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "commands/compilecommand.h"
+#include "commands/discocommand.h"
 #include "commands/validatecommand.h"
 #include "commands/versioncommand.h"
 
@@ -45,6 +46,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<CompileCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<VersionCommand>());
+    commands.push_back(std::make_unique<DiscoCommand>());
     return commands;
 }
 
