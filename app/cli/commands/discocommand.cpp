@@ -272,7 +272,7 @@ int DiscoCommand::serve(const QStringList &arguments)
         &server, &Disco::Server::provisionAdded, &server, [](const Disco::ProvisionInfo &p) {
             qCInfo(discoLog).noquote()
                 << "provision" << p.id << "added:" << p.key.toString() << "at"
-                << (p.address.toString() + u' ' + attributesText(p.attributes)).trimmed()
+                << QString(p.address.toString() + u' ' + attributesText(p.attributes)).trimmed()
                 << "(session" << p.sessionId + u')';
         });
     QObject::connect(&server, &Disco::Server::provisionDropped, &server,
@@ -284,8 +284,8 @@ int DiscoCommand::serve(const QStringList &arguments)
     QObject::connect(
         &server, &Disco::Server::requirementAdded, &server, [](const Disco::RequirementInfo &r) {
             qCInfo(discoLog).noquote()
-                << "requirement" << r.id
-                << "added:" << (r.key.toString() + u' ' + attributesText(r.attributes)).trimmed()
+                << "requirement" << r.id << "added:"
+                << QString(r.key.toString() + u' ' + attributesText(r.attributes)).trimmed()
                 << "(session" << r.sessionId + u')';
         });
     QObject::connect(
