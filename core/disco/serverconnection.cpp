@@ -7,6 +7,9 @@
 #include "server.h"
 
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
 
 namespace Disco {
 
@@ -102,7 +105,12 @@ void ServerConnection::handleReadyRead()
             m_buffer.clear();
             offset = 0;
             m_socket->flush();
-            closeGracefully();
+            // Send the `e` line and a FIN, discard what still comes for a moment, then close:
+            // closing with unread input at once would reset the connection and could destroy
+            // the `e` line before the peer reads it.
+            m_closing = true;
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+            QTimer::singleShot(500, this, [this] { abort(); });
             break;
         }
         offset += parsed.frameSize;
