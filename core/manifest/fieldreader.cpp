@@ -268,11 +268,15 @@ QString resolvePath(const QString &path, const Origin &origin)
 {
     if (path.isEmpty())
         return path;
-    if (QDir::isAbsolutePath(path))
-        return QDir::cleanPath(path);
     const QString base
         = origin.file.isEmpty() ? QDir::currentPath() : QFileInfo(origin.file).absolutePath();
-    return QDir::cleanPath(base + u'/' + path);
+    QString clean = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : base + u'/' + path);
+    // cleanPath keeps ".." above the root ("/../etc"); the file system does not.
+    while (clean.startsWith(QStringLiteral("/../")))
+        clean.remove(0, 3);
+    if (clean == u"/..")
+        clean = QStringLiteral("/");
+    return clean;
 }
 
 } // namespace Manifest::Internal

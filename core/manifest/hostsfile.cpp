@@ -176,9 +176,9 @@ HostsFile HostsFile::fromNode(const Node &root, const QString &path, Diagnostics
                 tls.require(QStringLiteral("key"), Tr::tr("the client key file"));
                 if (!host.docker.isEmpty() && !host.docker.startsWith(QStringLiteral("tcp://"))) {
                     diagnostics.error(tls.node()->origin,
-                                      Tr::tr("'%1.tls' is set for a %2 endpoint; expected TLS "
-                                             "only with tcp://")
-                                          .arg(ctx, host.docker.section(u':', 0, 0)));
+                                      Tr::tr("'%1.tls' is set but the endpoint is '%2'; "
+                                             "expected TLS only with tcp://")
+                                          .arg(ctx, host.docker));
                 }
             }
             tls.finish();
