@@ -4,6 +4,7 @@
 
 #include "commands/compilecommand.h"
 #include "commands/discocommand.h"
+#include "commands/exportcommand.h"
 #include "commands/validatecommand.h"
 #include "commands/versioncommand.h"
 
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<CompileCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<VersionCommand>());
     commands.push_back(std::make_unique<DiscoCommand>());
