@@ -165,8 +165,8 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
                 {QStringLiteral("config"), QStringLiteral("method")});
     imageOrigin(QStringLiteral("image/config/script"),
                 {QStringLiteral("config"), QStringLiteral("script")});
-    c.origins.insert(QStringLiteral("image/hash"), Origin{});
-    c.origins.insert(QStringLiteral("image/tag"), Origin{});
+    c.origins.insert(QStringLiteral("image/hash"), Origin::computed());
+    c.origins.insert(QStringLiteral("image/tag"), Origin::computed());
 
     const QString prefix = c.name.path() + u'/';
     const QStringList container{QStringLiteral("container")};
@@ -179,6 +179,8 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
         p.containerPort = declared.port;
         p.protocol = declared.protocol;
         p.discoKey = prefix + declared.name;
+        c.origins.insert(QStringLiteral("provides/") + p.name + QStringLiteral("/discoKey"),
+                         Origin::computed());
         const QString at = QStringLiteral("provides/") + p.name + u'/';
         const QStringList yaml = container + QStringList{QStringLiteral("provide"), p.name};
         c.origins.insert(
@@ -278,8 +280,7 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
         }
         r.discoKey
             = c.name.environment + u'/' + c.name.service + u'/' + r.lookupRole + u'/' + r.name;
-        c.origins.insert(at + QStringLiteral("discoKey"),
-                         c.origins.value(at + QStringLiteral("lookupRole")));
+        c.origins.insert(at + QStringLiteral("discoKey"), Origin::computed());
         c.requirements.append(r);
     }
     for (const RuntimeConfig::Require &configured : cfg.requirements) {

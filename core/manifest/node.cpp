@@ -21,7 +21,7 @@ QString Origin::position() const
 QString Origin::describe() const
 {
     if (isDefault())
-        return QStringLiteral("default");
+        return line < 0 ? QStringLiteral("computed") : QStringLiteral("default");
     if (layer < 0)
         return position();
     return QStringLiteral("%1 (layer %2)").arg(position()).arg(layer);
