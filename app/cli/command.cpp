@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "command.h"
 
+#include "commands/buildcommand.h"
 #include "commands/compilecommand.h"
 #include "commands/discocommand.h"
 #include "commands/exportcommand.h"
+#include "commands/imagecommand.h"
 #include "commands/validatecommand.h"
 #include "commands/versioncommand.h"
 
@@ -49,6 +51,8 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<VersionCommand>());
     commands.push_back(std::make_unique<DiscoCommand>());
+    commands.push_back(std::make_unique<ImageCommand>());
+    commands.push_back(std::make_unique<BuildCommand>());
     return commands;
 }
 

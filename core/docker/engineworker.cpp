@@ -335,6 +335,8 @@ void EngineWorker::processFinished()
             Error::Kind kind = Error::Kind::Network;
             if (code == CURLE_OPERATION_TIMEDOUT)
                 kind = Error::Kind::Timeout;
+            if (code == CURLE_COULDNT_CONNECT && !m_socketPath.isEmpty())
+                detail = Tr::tr("cannot connect to %1 (is dockerd running?)").arg(m_socketPath);
             QString text;
             if (status > 0
                 && (code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR

@@ -105,14 +105,14 @@ int main(int argc, char *argv[])
     // The image: any local one that has /bin/sleep (scs/base, or the tests' busybox).
     QString image;
     for (const QString &candidate :
-         {QStringLiteral("scs-test/busybox:3"), QStringLiteral("scs/base:bookworm")}) {
+         {QStringLiteral("scs-test/busybox:4"), QStringLiteral("scs/base:bookworm")}) {
         if (await(client.inspectImage(candidate))) {
             image = candidate;
             break;
         }
     }
     if (image.isEmpty()) {
-        std::fprintf(stderr, "bench_docker: no scs/base:bookworm or scs-test/busybox:3 image; "
+        std::fprintf(stderr, "bench_docker: no scs/base:bookworm or scs-test/busybox:4 image; "
                              "run the docker tests or 'scs image base' first\n");
         return 1;
     }

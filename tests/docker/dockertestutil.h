@@ -57,7 +57,7 @@ namespace DockerTest {
 /** The tiny test image: busybox-static as /bin/busybox plus its applet links. */
 inline QString busyboxImage()
 {
-    return QStringLiteral("scs-test/busybox:3");
+    return QStringLiteral("scs-test/busybox:4");
 }
 
 /**
@@ -76,6 +76,9 @@ inline Scs::Result<void> ensureBusyboxImage(Docker::EngineClient &client)
     QDir().mkpath(root + QStringLiteral("/bin"));
     QDir().mkpath(root + QStringLiteral("/tmp"));
     QDir().mkpath(root + QStringLiteral("/data"));
+    QDir().mkpath(root + QStringLiteral("/usr/bin"));
+    // Generated Dockerfiles run /usr/bin/env, as on Debian.
+    QFile::link(QStringLiteral("../../bin/busybox"), root + QStringLiteral("/usr/bin/env"));
     if (!QFile::copy(busybox, root + QStringLiteral("/bin/busybox")))
         return Scs::makeError(QStringLiteral("cannot copy busybox"));
     QProcess list;

@@ -6,6 +6,7 @@
 
 #include "docker/engineclient.h"
 #include "docker/enginestream.h"
+#include "docker/eventmonitor.h"
 #include "dockertestutil.h"
 
 #include <QElapsedTimer>
@@ -279,6 +280,55 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
         delete stream;
+    }
+
+    void eventMonitorReconnectsAndReconciles()
+    {
+        int eventsRequests = 0;
+        FakeEngine engine([&](const QByteArray &line) -> std::optional<Answer> {
+            if (auto v = answerVersion(line))
+                return v;
+            if (line.startsWith("GET /_ping"))
+                return Answer{http(200, "OK", "OK", "text/plain"), false};
+            if (line.startsWith("GET /v1.41/containers/json"))
+                return Answer{
+                    http(200, "OK", "[{\"Id\":\"c1\",\"Names\":[\"/web\"],\"State\":\"running\"}]"),
+                    false};
+            ++eventsRequests;
+            const QByteArray event
+                = QByteArray("{\"Type\":\"container\",\"Action\":\"start\",\"Actor\":{\"ID\":\"c")
+                  + QByteArray::number(eventsRequests) + "\"},\"timeNano\":1700000000000000000}"
+                  + "\n";
+            // The first stream dies after one event; the second stays open.
+            return Answer{"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n"
+                              + QByteArray::number(event.size(), 16) + "\r\n" + event + "\r\n",
+                          eventsRequests == 1};
+        });
+        EngineClient client(fakeHost(engine.address()));
+        Docker::EventMonitor monitor(client);
+        monitor.setReconcileInterval(300);
+        QSignalSpy events(&monitor, &Docker::EventMonitor::eventsReceived);
+        QSignalSpy reconciled(&monitor, &Docker::EventMonitor::containersReconciled);
+        QSignalSpy disconnected(&monitor, &Docker::EventMonitor::disconnected);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, 10000);
+        QCOMPARE(disconnected.size(), 1);
+        QCOMPARE(disconnected.first().at(1).toInt(), 500); // the first backoff
+        QCOMPARE(events.at(1).first().value<QList<Docker::Event>>().first().actorId,
+                 QStringLiteral("c2"));
+        // The second stream resumed from the last event's time (minus a second).
+        bool resumed = false;
+        for (const QString &r : std::as_const(engine.requests))
+            resumed = resumed || r.contains(QStringLiteral("/events?since=1699999999"));
+        QVERIFY2(resumed, qPrintable(engine.requests.join(u'\n')));
+        QTRY_VERIFY_WITH_TIMEOUT(reconciled.size() >= 2, 5000);
+        const auto list = reconciled.last().first().value<QList<Docker::ContainerSummary>>();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().names, QStringList{QStringLiteral("web")});
+        QVERIFY(monitor.isConnected());
+        monitor.stop();
+        QVERIFY(!monitor.isConnected());
     }
 
     void garbageVersionFailsClearly()
