@@ -11,7 +11,9 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QProcess>
 #include <QTest>
 #include <QTextStream>
@@ -23,10 +25,19 @@ using Docker::EngineClient;
 
 namespace {
 
+// A nested loop woken by the future itself: QTest::qWaitFor polls in 10 ms steps, which
+// would dominate a 1 ms call. (Fine in a benchmark; never in the product.)
 template<typename T>
 T await(QFuture<T> future)
 {
-    QTest::qWaitFor([&] { return future.isFinished(); }, 120000);
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
     return future.result();
 }
 
