@@ -37,8 +37,10 @@ struct Session
     QString remote;
     TimePoint expiresAt = 0;
     quint64 nextMessage = 0;
-    QSet<QString> provisions;
-    QSet<QString> requirements;
+    // Lists, not sets: most sessions hold one or two of each, and an empty-but-used QSet
+    // costs half a kilobyte.
+    QList<QString> provisions;
+    QList<QString> requirements;
     std::map<quint64, Pending> pending; // by message number: the delivery order
 };
 
@@ -66,11 +68,15 @@ struct Requirement
 
     bool matches(const Provision &provision) const
     {
-        for (const auto &[name, pattern] : patterns) {
-            const auto it
-                = std::find_if(provision.matchValues.begin(), provision.matchValues.end(),
-                               [&name](const auto &entry) { return entry.first == name; });
-            if (it == provision.matchValues.end() || !std::regex_search(it->second, pattern))
+        for (const auto &pattern : patterns) {
+            const std::string *value = nullptr;
+            for (const auto &entry : provision.matchValues) {
+                if (entry.first == pattern.first) {
+                    value = &entry.second;
+                    break;
+                }
+            }
+            if (!value || !std::regex_search(*value, pattern.second))
                 return false;
         }
         return true;
@@ -237,7 +243,7 @@ Scs::Result<QString> Registry::addProvision(const QString &sessionId, const Prov
     Provision *raw = provision.get();
     const QString id = provision->id;
     m_provisions.emplace(id, std::move(provision));
-    session->provisions.insert(id);
+    session->provisions.append(id);
     auto &bucket = m_buckets[spec.key];
     if (!bucket)
         bucket = std::make_shared<Bucket>();
@@ -299,7 +305,7 @@ Registry::addRequirement(const QString &sessionId, const RequirementSpec &spec, 
     Requirement *raw = requirement.get();
     const QString id = requirement->id;
     m_requirements.emplace(id, std::move(requirement));
-    session->requirements.insert(id);
+    session->requirements.append(id);
     auto &bucket = m_buckets[spec.key];
     if (!bucket)
         bucket = std::make_shared<Bucket>();
@@ -444,7 +450,7 @@ int Registry::dropProvisionNow(Provision *provision, quint64 waiter, TimePoint n
             m_buckets.remove(provision->key);
     }
     if (Session *owner = findSession(provision->sessionId))
-        owner->provisions.remove(id);
+        owner->provisions.removeOne(id);
     const ProvisionInfo dropped{id, provision->sessionId, provision->key, provision->address,
                                 provision->attributes};
     m_provisions.erase(id);
@@ -463,7 +469,7 @@ void Registry::removeRequirement(Requirement *requirement)
             m_buckets.erase(bucketIt);
     }
     if (Session *owner = findSession(requirement->sessionId))
-        owner->requirements.remove(id);
+        owner->requirements.removeOne(id);
     const RequirementInfo dropped{id, requirement->sessionId, requirement->key,
                                   requirement->attributes};
     m_requirements.erase(id);

@@ -92,6 +92,7 @@ Server::~Server()
 
 Scs::Result<void> Server::start(const QHostAddress &address, quint16 port)
 {
+    setListenBacklogSize(1024); // bursts of connects (a host's containers all at once)
     if (!listen(address, port))
         return Scs::makeError(Tr::tr("cannot listen on %1:%2: %3")
                                   .arg(address.toString())
@@ -154,7 +155,10 @@ qint64 Server::now() const
 void Server::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QTcpSocket;
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
+    // Unbuffered: no 16 KiB read buffer per idle socket, and writes go out at once; the
+    // connection batches its own output.
+    if (!socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
+                                     QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         delete socket;
         return;
     }

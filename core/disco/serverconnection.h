@@ -32,7 +32,7 @@ public:
     [[nodiscard]] qint64 lastReceived() const { return m_lastReceived; }
     [[nodiscard]] bool isClosing() const { return m_closing; }
 
-    /** Queues \p data; the server flushes after the current batch. */
+    /** Queues \p data; the server flushes after the current batch (one write per batch). */
     void send(const QByteArray &data);
     void flush();
     /** Closes after writing what is queued. */
@@ -48,6 +48,7 @@ private:
     Server *m_server;
     QString m_remote;
     QByteArray m_buffer;
+    QByteArray m_output;
     qint64 m_lastReceived = 0;
     bool m_closing = false;
 };
