@@ -2,13 +2,17 @@
 // SPDX-License-Identifier: MIT
 //
 // The role images of the example stack (manifests/images/mysql, manifests/images/wordpress),
-// built and run on the real engine the test command provides: a MySQL master accepts SQL on a
-// port published on 127.0.0.1, a replica replicates from it and its liveupdate re-points it,
+// compiled from manifests/stack.yaml by the manifest compiler, built by Runtime::ImageBuilder
+// and run through Docker::EngineClient on the real engine the test command provides, with the
+// environment the compiler gives each role: a MySQL master accepts SQL on a port published on
+// 127.0.0.1, a replica replicates from it and its liveupdate re-points it,
 // WordPress pointed at the master answers its install page, installs, and its liveupdate
 // switches the database host without failing a request; every container stops cleanly on
 // SIGTERM.
 
 #include "imagetestutil.h"
+#include "manifest/compiler.h"
+#include "runtime/imagebuilder.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -23,12 +27,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString DbName = u"blog"_s;
-const QString DbUser = u"wp"_s;
-// quotes and a backslash: the image scripts must escape them for SQL
+// Replaces the stack's dev password: quotes and a backslash, which the image scripts must
+// escape for SQL.
 const QString DbPassword = uR"(it's "db" \pw)"_s;
-const QString ReplUser = u"repl"_s;
-const QString ReplPassword = u"repl-pw"_s;
 
 struct HttpAnswer
 {
@@ -69,7 +70,8 @@ HttpAnswer httpRequest(QNetworkAccessManager &nam, const QUrl &url, const QByteA
 }
 
 /** Runs the host's mariadb client against 127.0.0.1:\p port; its output, or an error. */
-Scs::Result<QString> hostSql(int port, const QString &sql)
+Scs::Result<QString> hostSql(int port, const QString &user, const QString &database,
+                             const QString &sql)
 {
     QProcess client;
     client.setProcessChannelMode(QProcess::SeparateChannels);
@@ -77,8 +79,8 @@ Scs::Result<QString> hostSql(int port, const QString &sql)
     env.insert(u"MYSQL_PWD"_s, DbPassword); // not on the command line
     client.setProcessEnvironment(env);
     client.start(u"mariadb"_s, {u"--protocol=tcp"_s, u"-h127.0.0.1"_s, u"-P%1"_s.arg(port),
-                                u"-u"_s + DbUser, u"--connect-timeout=5"_s, u"--batch"_s,
-                                u"--skip-column-names"_s, DbName, u"-e"_s, sql});
+                                u"-u"_s + user, u"--connect-timeout=5"_s, u"--batch"_s,
+                                u"--skip-column-names"_s, database, u"-e"_s, sql});
     if (!client.waitForStarted(5000))
         return Scs::makeError(u"cannot run the mariadb client (install mariadb-client): %1"_s.arg(
             client.errorString()));
@@ -111,17 +113,20 @@ private slots:
     void cleanupTestCase();
 
 private:
-    Scs::Result<QString> startRole(const QString &role, const ImageTest::BuiltImage &image,
-                                   QMap<QString, QString> environment, int containerPort);
+    Scs::Result<QString> startRole(const Manifest::CompiledContainer &container,
+                                   const QMap<QString, QString> &requireEnvironment,
+                                   int containerPort);
     Scs::Result<Docker::ExecResult> exec(const QString &container, const QStringList &command,
                                          const QMap<QString, QString> &environment = {});
     Scs::Result<QString> rootSql(const QString &container, const QString &sql);
-    QMap<QString, QString> dbEnvironment() const;
+    QString sqlUser() const;
+    QString sqlDatabase() const;
 
     std::unique_ptr<Docker::EngineClient> m_client;
-    ImageTest::BuiltImage m_master;
-    ImageTest::BuiltImage m_replica;
-    ImageTest::BuiltImage m_wordpress;
+    Manifest::CompiledStack m_stack;
+    Manifest::CompiledContainer m_master;
+    Manifest::CompiledContainer m_replica;
+    Manifest::CompiledContainer m_wordpress;
     QString m_prefix;
     QStringList m_containers; // every container this test created, removed at the end
     QString m_masterId;
@@ -147,56 +152,89 @@ void tst_RoleImages::initTestCase()
     m_bridgeGateway = bridge->gateway;
     QVERIFY2(!m_bridgeGateway.isEmpty(), "the default bridge has no gateway address");
 
-    // Cold: base ~1.5 min, each role image 1-2 min (apt-get from the mirror); warm: seconds.
+    const QString source = QString::fromLocal8Bit(qgetenv("SCS_SOURCE_DIR"));
+    auto stack = Manifest::Compiler::compile(source + u"/manifests/stack.yaml"_s);
+    QVERIFY_RESULT(stack);
+    m_stack = *stack;
+    for (const auto &[role, into] :
+         {std::pair{u"mysqlmaster"_s, &m_master}, std::pair{u"mysqlslave"_s, &m_replica},
+          std::pair{u"wordpress"_s, &m_wordpress}}) {
+        const Manifest::CompiledContainer *container = m_stack.container(role);
+        QVERIFY2(container, qPrintable(u"the example stack has no role "_s + role));
+        *into = *container;
+    }
+    QCOMPARE(m_master.image.name, u"mysql"_s);
+    QCOMPARE(m_replica.image.name, u"mysql"_s);
+    QCOMPARE(m_wordpress.image.name, u"wordpress"_s);
+    QVERIFY(m_master.image.tag != m_replica.image.tag); // same folder, other image.config
+
+    QVERIFY_RESULT(ImageTest::ensureBaseImage(*m_client, m_master.image.base));
+
+    // Cold: each image 1-2 min on an idle machine (apt-get from the mirror); warm: skipped.
+    Runtime::ImageBuilder builder(*m_client);
+    QStringList report;
+    QStringList failures;
+    bool finished = false;
+    connect(&builder, &Runtime::ImageBuilder::imageBuilt, this,
+            [&](const QString &tag, const QString &, qint64 ms) {
+                report << u"%1 built in %2 s"_s.arg(tag).arg(double(ms) / 1000.0, 0, 'f', 1);
+            });
+    connect(&builder, &Runtime::ImageBuilder::imageSkipped, this,
+            [&](const QString &tag) { report << tag + u" already built"_s; });
+    connect(&builder, &Runtime::ImageBuilder::imageFailed, this,
+            [&](const QString &tag, const Scs::Error &error) {
+                failures << tag + u": "_s + error.message;
+            });
+    connect(&builder, &Runtime::ImageBuilder::finished, this, [&] { finished = true; });
+    builder.build({m_master.image, m_replica.image, m_wordpress.image});
+    QVERIFY(QTest::qWaitFor([&] { return finished; }, 40 * 60 * 1000));
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"\n"_s)));
     QTextStream out(stdout);
-    const QString images
-        = QString::fromLocal8Bit(qgetenv("SCS_SOURCE_DIR")) + u"/manifests/images"_s;
-    auto master = ImageTest::buildRoleImage(
-        *m_client, images + u"/mysql"_s,
-        {{u"mysql"_s,
-          {{u"role"_s, u"master"_s}, {u"server_id"_s, u"1"_s}, {u"binlog"_s, u"true"_s}}}});
-    QVERIFY_RESULT(master);
-    m_master = *master;
-    auto replica = ImageTest::buildRoleImage(
-        *m_client, images + u"/mysql"_s,
-        {{u"mysql"_s,
-          {{u"role"_s, u"replica"_s}, {u"server_id"_s, u"2"_s}, {u"binlog"_s, u"true"_s}}}});
-    QVERIFY_RESULT(replica);
-    m_replica = *replica;
-    auto wordpress = ImageTest::buildRoleImage(*m_client, images + u"/wordpress"_s, {});
-    QVERIFY_RESULT(wordpress);
-    m_wordpress = *wordpress;
-    for (const auto *image : {&m_master, &m_replica, &m_wordpress})
-        out << "image " << image->tag << ": " << (image->built ? "built" : "cached") << " in "
-            << image->seconds << " s, " << image->sizeBytes / 1000000 << " MB\n";
+    for (const QString &line : std::as_const(report))
+        out << line << "\n";
+    for (const auto *container : {&m_master, &m_replica, &m_wordpress}) {
+        auto image = ImageTest::await(m_client->inspectImage(container->image.tag));
+        QVERIFY_RESULT(image);
+        QCOMPARE(image->labels.value(u"scs.image.hash"_s), container->image.hash);
+        out << container->image.tag << ": " << image->size / 1000000 << " MB\n";
+    }
     out.flush();
 }
 
-QMap<QString, QString> tst_RoleImages::dbEnvironment() const
+QString tst_RoleImages::sqlUser() const
 {
-    return {{u"SCS_DB_NAME"_s, DbName},
-            {u"SCS_DB_USER"_s, DbUser},
-            {u"SCS_DB_PASSWORD"_s, DbPassword},
-            {u"SCS_REPL_USER"_s, ReplUser},
-            {u"SCS_REPL_PASSWORD"_s, ReplPassword}};
+    return m_master.environment.value(u"SCS_DB_USER"_s);
 }
 
-Scs::Result<QString> tst_RoleImages::startRole(const QString &role,
-                                               const ImageTest::BuiltImage &image,
-                                               QMap<QString, QString> environment,
+QString tst_RoleImages::sqlDatabase() const
+{
+    return m_master.environment.value(u"SCS_DB_NAME"_s);
+}
+
+Scs::Result<QString> tst_RoleImages::startRole(const Manifest::CompiledContainer &container,
+                                               const QMap<QString, QString> &requireEnvironment,
                                                int containerPort)
 {
+    const QString role = container.role;
     Docker::ContainerSpec spec;
     spec.name = m_prefix + u"-"_s + role;
-    spec.image = image.tag;
-    spec.environment = std::move(environment);
+    spec.image = container.image.tag;
+    // what the container manager gives it: the compiled environment, the secrets' values, and
+    // SCS_REQUIRE_* for what it requires
+    spec.environment = container.environment;
+    for (auto it = container.secrets.cbegin(); it != container.secrets.cend(); ++it)
+        spec.environment.insert(it.key(), it.value().value);
+    spec.environment.insert(u"SCS_DB_PASSWORD"_s, DbPassword);
+    spec.environment.insert(requireEnvironment);
     spec.labels = {{u"scs.test"_s, m_prefix}};
     // loopback for the test, the bridge gateway (the "host address") for other containers
     spec.ports = {Docker::PortBinding{containerPort, u"tcp"_s, u"127.0.0.1"_s, 0},
                   Docker::PortBinding{containerPort, u"tcp"_s, m_bridgeGateway, 0}};
-    spec.stopTimeoutSeconds = 10;
-    // the manifests' health; fast interval so the test does not wait long
-    spec.health = Docker::HealthCheck{{u"/scs/bin/health"_s}, 0.5, 5, 120, 0};
+    spec.stopTimeoutSeconds = int(container.image.stopTimeout);
+    // the image's health command, checked more often so the test does not wait long
+    if (!container.image.health)
+        return Scs::makeError(u"%1: the image has no health check"_s.arg(role));
+    spec.health = Docker::HealthCheck{container.image.health->command, 0.5, 5, 120, 0};
     auto id = ImageTest::await(m_client->createContainer(spec));
     if (!id)
         return id;
@@ -247,7 +285,7 @@ Scs::Result<QString> tst_RoleImages::rootSql(const QString &container, const QSt
 
 void tst_RoleImages::mysqlMasterAcceptsSqlOnLoopback()
 {
-    auto id = startRole(u"mysqlmaster"_s, m_master, dbEnvironment(), 3306);
+    auto id = startRole(m_master, {}, 3306);
     QVERIFY_RESULT(id);
     m_masterId = *id;
     auto info = ImageTest::await(m_client->inspectContainer(m_masterId));
@@ -265,17 +303,18 @@ void tst_RoleImages::mysqlMasterAcceptsSqlOnLoopback()
     QVERIFY(m_masterGatewayPort > 0);
 
     // the application user, with the password from the environment, over TCP on loopback
-    auto who = hostSql(loopbackPort, u"SELECT CURRENT_USER(), DATABASE(), @@server_id, "
-                                     "@@log_bin, @@read_only"_s);
+    auto who = hostSql(loopbackPort, sqlUser(), sqlDatabase(),
+                       u"SELECT CURRENT_USER(), DATABASE(), @@server_id, @@log_bin, @@read_only"_s);
     QVERIFY_RESULT(who);
-    QCOMPARE(*who, u"wp@%\tblog\t1\t1\t0"_s);
-    auto write = hostSql(loopbackPort, u"CREATE TABLE notes (id INT PRIMARY KEY, text "
-                                       "VARCHAR(40)); INSERT INTO notes VALUES (1, 'first'); "
-                                       "SELECT text FROM notes"_s);
+    QCOMPARE(*who, u"%1@%\t%2\t1\t1\t0"_s.arg(sqlUser(), sqlDatabase()));
+    auto write = hostSql(loopbackPort, sqlUser(), sqlDatabase(),
+                         u"CREATE TABLE notes (id INT PRIMARY KEY, text "
+                         "VARCHAR(40)); INSERT INTO notes VALUES (1, 'first'); "
+                         "SELECT text FROM notes"_s);
     QVERIFY_RESULT(write);
     QCOMPARE(*write, u"first"_s);
     // the application user has no rights outside its database
-    auto other = hostSql(loopbackPort, u"CREATE DATABASE intruder"_s);
+    auto other = hostSql(loopbackPort, sqlUser(), sqlDatabase(), u"CREATE DATABASE intruder"_s);
     QVERIFY(!other);
     QVERIFY2(other.error().message.contains(u"denied"_s), qPrintable(other.error().message));
 }
@@ -283,17 +322,18 @@ void tst_RoleImages::mysqlMasterAcceptsSqlOnLoopback()
 void tst_RoleImages::mysqlReplicaFollowsAndLiveupdateRepoints()
 {
     QVERIFY(!m_masterId.isEmpty());
-    auto env = dbEnvironment();
-    env.insert(u"SCS_REQUIRE_MYSQL_HOST"_s, m_masterAddress);
-    env.insert(u"SCS_REQUIRE_MYSQL_PORT"_s, u"3306"_s);
-    auto id = startRole(u"mysqlslave"_s, m_replica, env, 3306);
+    auto id = startRole(
+        m_replica,
+        {{u"SCS_REQUIRE_MYSQL_HOST"_s, m_masterAddress}, {u"SCS_REQUIRE_MYSQL_PORT"_s, u"3306"_s}},
+        3306);
     QVERIFY_RESULT(id);
     m_replicaId = *id;
 
-    auto waitForRow = [this](const QString &text) {
+    const QString notes = sqlDatabase() + u".notes"_s;
+    auto waitForRow = [this, notes](const QString &text) {
         QString last;
         for (int i = 0; i < 150; ++i) {
-            auto rows = rootSql(m_replicaId, u"SELECT text FROM blog.notes ORDER BY id"_s);
+            auto rows = rootSql(m_replicaId, u"SELECT text FROM %1 ORDER BY id"_s.arg(notes));
             if (rows && rows->split(u'\n').contains(text))
                 return true;
             last = rows ? *rows : rows.error().message;
@@ -333,7 +373,7 @@ void tst_RoleImages::mysqlReplicaFollowsAndLiveupdateRepoints()
     QVERIFY2(again->standardError.contains("already replicating"),
              again->standardError.constData());
 
-    auto insert = rootSql(m_masterId, u"INSERT INTO blog.notes VALUES (2, 'after-move')"_s);
+    auto insert = rootSql(m_masterId, u"INSERT INTO %1 VALUES (2, 'after-move')"_s.arg(notes));
     QVERIFY_RESULT(insert);
     QVERIFY(waitForRow(u"after-move"_s));
 
@@ -346,10 +386,10 @@ void tst_RoleImages::mysqlReplicaFollowsAndLiveupdateRepoints()
 void tst_RoleImages::wordpressAnswersInstallPageAndInstalls()
 {
     QVERIFY(!m_masterId.isEmpty());
-    auto env = dbEnvironment();
-    env.insert(u"SCS_REQUIRE_MYSQL_HOST"_s, m_masterAddress);
-    env.insert(u"SCS_REQUIRE_MYSQL_PORT"_s, u"3306"_s);
-    auto id = startRole(u"wordpress"_s, m_wordpress, env, 80);
+    auto id = startRole(
+        m_wordpress,
+        {{u"SCS_REQUIRE_MYSQL_HOST"_s, m_masterAddress}, {u"SCS_REQUIRE_MYSQL_PORT"_s, u"3306"_s}},
+        80);
     QVERIFY_RESULT(id);
     m_wordpressId = *id;
     auto info = ImageTest::await(m_client->inspectContainer(m_wordpressId));
@@ -384,8 +424,9 @@ void tst_RoleImages::wordpressAnswersInstallPageAndInstalls()
     QCOMPARE(step2.status, 200);
     QVERIFY2(step2.body.contains("Success!"), step2.body.left(400).constData());
 
-    auto tables = rootSql(m_masterId, u"SELECT COUNT(*) FROM information_schema.tables WHERE "
-                                      "table_schema = 'blog' AND table_name LIKE 'wp\\_%'"_s);
+    auto tables = rootSql(m_masterId,
+                          u"SELECT COUNT(*) FROM information_schema.tables WHERE "
+                          "table_schema = '%1' AND table_name LIKE 'wp\\_%'"_s.arg(sqlDatabase()));
     QVERIFY_RESULT(tables);
     QCOMPARE(tables->toInt(), 12);
 
