@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
+#include "theme.h"
 
 #include "common/version.h"
 
@@ -64,6 +65,8 @@ int main(int argc, char *argv[])
         QStringLiteral("MS"));
     parser.addOptions({hostsOption, screenshotOption, quitAfterOption});
     parser.process(app); // exits after printing --help or --version
+
+    Ui::Theme::apply(Ui::Theme::modeFromSettings());
 
     Ui::MainWindow window;
     const QStringList positional = parser.positionalArguments();

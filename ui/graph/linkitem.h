@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 The scs authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "graph/graphstyle.h"
+#include "runtime/topology.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace Ui::Graph {
+
+class ContainerItem;
+
+/**
+ * A service link: a curve from the requiring container to the container that
+ * provides the endpoint it is bound to, coloured by state. An unresolved link is a
+ * dashed stub with a question mark. Like elasticnodes' Edge, it recomputes its path
+ * in adjust() when either end moves.
+ */
+class LinkItem final : public QGraphicsItem
+{
+public:
+    enum { Type = LinkType };
+
+    explicit LinkItem(const Runtime::LinkInfo &info);
+    ~LinkItem() override;
+
+    [[nodiscard]] int type() const override { return Type; }
+    [[nodiscard]] QRectF boundingRect() const override;
+    [[nodiscard]] QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    [[nodiscard]] const Runtime::LinkInfo &info() const { return m_info; }
+    [[nodiscard]] QString id() const { return m_info.id; }
+    void setInfo(const Runtime::LinkInfo &info);
+
+    void setEnds(ContainerItem *dependent, ContainerItem *provider);
+    [[nodiscard]] ContainerItem *dependent() const { return m_dependent; }
+    [[nodiscard]] ContainerItem *provider() const { return m_provider; }
+    /** Drops every pointer to \p container (it is going away). */
+    void forget(ContainerItem *container);
+
+    /** Recomputes the curve from the ends' current scene positions. */
+    void adjust();
+
+private:
+    Runtime::LinkInfo m_info;
+    ContainerItem *m_dependent = nullptr;
+    ContainerItem *m_provider = nullptr;
+    QPainterPath m_path;
+    QPointF m_labelPos;
+    QPointF m_arrowTip;
+    QPointF m_arrowDirection;
+    QRectF m_bounds;
+};
+
+} // namespace Ui::Graph
