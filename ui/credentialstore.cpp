@@ -15,23 +15,39 @@ Scs::Error toError(const QKeychain::Job *job, const QString &key, const QString 
         return {};
     case QKeychain::EntryNotFound:
         return Scs::Error{Scs::Error::Kind::NotFound,
-                          CredentialStore::tr("No secret named %1 in the keychain").arg(key)};
+                          Ui::CredentialStore::tr("No secret named %1 in the keychain").arg(key)};
     case QKeychain::NoBackendAvailable:
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
     case QKeychain::NotImplemented:
         return Scs::Error{Scs::Error::Kind::Io,
-                          CredentialStore::tr("No keychain service is available to %1 %2 (%3). "
-                                              "Secrets are never written to the settings file: "
-                                              "start a Secret Service such as gnome-keyring or "
-                                              "KWallet and unlock it.")
+                          Ui::CredentialStore::tr("No keychain service is available to %1 %2 (%3). "
+                                                  "Secrets are never written to the settings file: "
+                                                  "start a Secret Service such as gnome-keyring or "
+                                                  "KWallet and unlock it.")
                               .arg(operation, key, job->errorString())};
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;
     }
-    return Scs::Error{Scs::Error::Kind::Io, CredentialStore::tr("The keychain could not %1 %2: %3")
-                                                .arg(operation, key, job->errorString())};
+    // libsecret reports a missing or dead Secret Service as a generic error.
+    const QString reason = job->errorString();
+    static const QStringList noService{QStringLiteral("connect"), QStringLiteral("dbus"),
+                                       QStringLiteral("d-bus"), QStringLiteral("secrets"),
+                                       QStringLiteral("not provided by any .service")};
+    for (const QString &hint : noService) {
+        if (reason.contains(hint, Qt::CaseInsensitive))
+            return Scs::Error{
+                Scs::Error::Kind::Io,
+                Ui::CredentialStore::tr("No keychain service is available to %1 %2 (%3). "
+                                        "Secrets are never written to the settings file: "
+                                        "start a Secret Service such as gnome-keyring or "
+                                        "KWallet and unlock it.")
+                    .arg(operation, key, reason)};
+    }
+    return Scs::Error{Scs::Error::Kind::Io,
+                      Ui::CredentialStore::tr("The keychain could not %1 %2: %3")
+                          .arg(operation, key, job->errorString())};
 }
 
 } // namespace

@@ -8,7 +8,8 @@
 #include <QStyleFactory>
 #include <QStyleHints>
 
-namespace Ui::Theme {
+namespace Ui {
+namespace Theme {
 
 namespace {
 const auto ThemeKey = QStringLiteral("appearance/theme");
@@ -98,4 +99,5 @@ void saveMode(Mode mode)
                                                          : QStringLiteral("system"));
 }
 
-} // namespace Ui::Theme
+} // namespace Theme
+} // namespace Ui

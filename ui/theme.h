@@ -5,7 +5,8 @@
 #include <QPalette>
 #include <QString>
 
-namespace Ui::Theme {
+namespace Ui {
+namespace Theme {
 
 /** The user's choice; System follows the desktop. */
 enum class Mode { System, Light, Dark };
@@ -25,4 +26,5 @@ void apply(Mode mode);
 [[nodiscard]] Mode modeFromSettings();
 void saveMode(Mode mode);
 
-} // namespace Ui::Theme
+} // namespace Theme
+} // namespace Ui

@@ -1,15 +1,22 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
+#include "discoveryfeed.h"
 #include "mainwindow.h"
 #include "theme.h"
 
 #include "common/version.h"
+#include "disco/server.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -26,10 +33,38 @@ bool wantsTextOnly(int argc, char *argv[])
     return false;
 }
 
+/** Prints the time from main() to the window's first paint and quits. */
+class FirstPaintWatcher final : public QObject
+{
+public:
+    FirstPaintWatcher(const QElapsedTimer &since, QObject *parent)
+        : QObject(parent)
+        , m_since(since)
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            std::printf("first-paint-ms %.1f\n", m_since.nsecsElapsed() / 1e6);
+            std::fflush(stdout);
+            QTimer::singleShot(0, this, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_since;
+    bool m_reported = false;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     std::unique_ptr<QCoreApplication> application;
     if (wantsTextOnly(argc, argv))
         application = std::make_unique<QCoreApplication>(argc, argv);
@@ -41,6 +76,16 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("scs"));
     QApplication::setApplicationVersion(Scs::versionString());
     QApplication::setDesktopFileName(QStringLiteral("org.example.scs"));
+
+    // The dashboard's own strings are embedded (qt_add_translations); Qt's come from the system.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("scs"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -69,11 +114,31 @@ int main(int argc, char *argv[])
     Ui::Theme::apply(Ui::Theme::modeFromSettings());
 
     Ui::MainWindow window;
+
+    // The in-process disco server; its events feed the discovery timeline.
+    Disco::Server discoServer;
+    Ui::DiscoveryFeed discoveryFeed(&discoServer, window.timelineModel());
+    Scs::Result<void> listening = discoServer.start(QHostAddress::LocalHost, Disco::DefaultPort);
+    if (!listening) {
+        window.appendLog(
+            QApplication::translate("Dashboard", "disco: %1; using a free port instead")
+                .arg(listening.error().message));
+        listening = discoServer.start(QHostAddress::LocalHost, 0);
+    }
+    if (listening)
+        window.setDiscoAddress(QStringLiteral("127.0.0.1:%1").arg(discoServer.serverPort()));
+    else
+        window.appendLog(listening.error().message);
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         window.setStack(positional.first(), parser.value(hostsOption));
     window.show();
 
+    // For tests/bench/bench_ui: report when the window is first painted, then quit.
+    if (qEnvironmentVariableIsSet("SCS_REPORT_FIRST_PAINT")) {
+        auto *watcher = new FirstPaintWatcher(sinceStart, &window);
+        window.installEventFilter(watcher);
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(1500, &window, [&window, file] {

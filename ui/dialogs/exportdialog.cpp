@@ -17,7 +17,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     : QDialog(parent)
@@ -173,4 +174,5 @@ Scs::Result<void> ExportDialog::saveTo(const QString &directory) const
     return {};
 }
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

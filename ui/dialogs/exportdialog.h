@@ -14,7 +14,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 /**
  * Export the stack for production: Docker Compose, Kubernetes or the scs bundle,
@@ -51,4 +52,5 @@ private:
     QPushButton *m_saveButton = nullptr;
 };
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

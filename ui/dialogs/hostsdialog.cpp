@@ -22,7 +22,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 namespace {
 const auto HostsKey = QStringLiteral("hosts/entries");
@@ -266,36 +267,43 @@ void HostsDialog::setTester(Tester tester)
 QList<HostEntry> HostsDialog::loadHosts()
 {
     QList<HostEntry> result;
-    const QVariantList list = QSettings().value(HostsKey).toList();
-    for (const QVariant &value : list) {
-        const QVariantMap map = value.toMap();
+    QSettings settings;
+    const int count = settings.beginReadArray(HostsKey);
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
         HostEntry entry;
-        entry.name = map.value(QStringLiteral("name")).toString();
-        entry.kind = kindFromName(map.value(QStringLiteral("kind")).toString());
-        entry.endpoint = map.value(QStringLiteral("endpoint")).toString();
-        entry.address = map.value(QStringLiteral("address")).toString();
-        entry.zone = map.value(QStringLiteral("zone")).toString();
-        entry.caFile = map.value(QStringLiteral("caFile")).toString();
-        entry.certFile = map.value(QStringLiteral("certFile")).toString();
+        entry.name = settings.value(QStringLiteral("name")).toString();
+        entry.kind = kindFromName(settings.value(QStringLiteral("kind")).toString());
+        entry.endpoint = settings.value(QStringLiteral("endpoint")).toString();
+        entry.address = settings.value(QStringLiteral("address")).toString();
+        entry.zone = settings.value(QStringLiteral("zone")).toString();
+        entry.caFile = settings.value(QStringLiteral("caFile")).toString();
+        entry.certFile = settings.value(QStringLiteral("certFile")).toString();
         if (!entry.name.isEmpty())
             result.append(entry);
     }
+    settings.endArray();
     return result;
 }
 
 void HostsDialog::saveHosts(const QList<HostEntry> &hosts)
 {
-    QVariantList list;
-    for (const HostEntry &entry : hosts) {
-        list.append(QVariantMap{{QStringLiteral("name"), entry.name},
-                                {QStringLiteral("kind"), kindName(entry.kind)},
-                                {QStringLiteral("endpoint"), entry.endpoint},
-                                {QStringLiteral("address"), entry.address},
-                                {QStringLiteral("zone"), entry.zone},
-                                {QStringLiteral("caFile"), entry.caFile},
-                                {QStringLiteral("certFile"), entry.certFile}});
+    // Plain keys (no serialized variants), so the file stays readable and reviewable.
+    QSettings settings;
+    settings.remove(HostsKey);
+    settings.beginWriteArray(HostsKey, int(hosts.size()));
+    for (int i = 0; i < hosts.size(); ++i) {
+        const HostEntry &entry = hosts.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("name"), entry.name);
+        settings.setValue(QStringLiteral("kind"), kindName(entry.kind));
+        settings.setValue(QStringLiteral("endpoint"), entry.endpoint);
+        settings.setValue(QStringLiteral("address"), entry.address);
+        settings.setValue(QStringLiteral("zone"), entry.zone);
+        settings.setValue(QStringLiteral("caFile"), entry.caFile);
+        settings.setValue(QStringLiteral("certFile"), entry.certFile);
     }
-    QSettings().setValue(HostsKey, list);
+    settings.endArray();
 }
 
 void HostsDialog::selectHost(int row)
@@ -549,4 +557,5 @@ void pingEngine(const HostEntry &entry, QObject *context,
     }
 }
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

@@ -20,7 +20,8 @@ namespace Ui {
 class CredentialStore;
 }
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 /** A Docker host as the hosts dialog edits it; secrets are not part of it. */
 struct HostEntry
@@ -119,4 +120,5 @@ private:
 void pingEngine(const HostEntry &entry, QObject *context,
                 std::function<void(const Scs::Result<QString> &)> done);
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

@@ -9,7 +9,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 MovePlanDialog::MovePlanDialog(const MovePlan &plan, QWidget *parent)
     : QDialog(parent)
@@ -100,4 +101,5 @@ QString MovePlanDialog::formatBytes(qint64 bytes)
     return QLocale().formattedDataSize(bytes);
 }
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

@@ -10,7 +10,8 @@ class QDialogButtonBox;
 class QTreeWidget;
 class QLabel;
 
-namespace Ui::Dialogs {
+namespace Ui {
+namespace Dialogs {
 
 /** Shows what moving a container will do (the plan) and asks before doing it. */
 class MovePlanDialog final : public QDialog
@@ -36,4 +37,5 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
 };
 
-} // namespace Ui::Dialogs
+} // namespace Dialogs
+} // namespace Ui

@@ -14,7 +14,8 @@
 
 #include <algorithm>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 using namespace Runtime;
 
@@ -243,4 +244,5 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     }
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -7,7 +7,8 @@
 
 #include <QGraphicsItem>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 class HostItem;
 class LinkItem;
@@ -74,4 +75,5 @@ private:
     bool m_dragging = false;
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

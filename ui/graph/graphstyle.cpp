@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "graph/graphstyle.h"
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 using namespace Runtime;
 
@@ -82,4 +83,5 @@ QColor boxFill(const QPalette &palette, int depth)
     return isDark(palette) ? base.lighter(factor) : base.darker(factor);
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -7,7 +7,8 @@
 #include <QColor>
 #include <QPalette>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 /** Item type ids for qgraphicsitem_cast (elasticnodes' `Type = UserType + n`). */
 enum ItemType { HostType = 65536 + 1, ContainerType, VolumeType, LinkType };
@@ -22,4 +23,5 @@ enum ItemType { HostType = 65536 + 1, ContainerType, VolumeType, LinkType };
 /** A fill for boxes: the palette's base shifted slightly toward the window colour. */
 [[nodiscard]] QColor boxFill(const QPalette &palette, int depth);
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

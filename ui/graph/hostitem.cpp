@@ -13,7 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 HostItem::HostItem(const Runtime::HostInfo &info)
     : m_info(info)
@@ -162,4 +163,5 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                           int(m_size.width() - 2 * Padding)));
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -7,7 +7,8 @@
 
 #include <QGraphicsItem>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 class ContainerItem;
 
@@ -59,4 +60,5 @@ private:
     bool m_dragging = false;
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

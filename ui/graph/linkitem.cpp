@@ -11,7 +11,8 @@
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 using namespace Runtime;
 
@@ -177,4 +178,5 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawText(m_labelPos, label);
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

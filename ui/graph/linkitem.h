@@ -8,7 +8,8 @@
 #include <QGraphicsItem>
 #include <QPainterPath>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 class ContainerItem;
 
@@ -55,4 +56,5 @@ private:
     QRectF m_bounds;
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

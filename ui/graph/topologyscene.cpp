@@ -12,7 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 using namespace Runtime;
 
@@ -415,4 +416,5 @@ bool TopologyScene::event(QEvent *event)
     return QGraphicsScene::event(event);
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -9,7 +9,8 @@
 #include <QPointer>
 #include <QSet>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 class ContainerItem;
 class HostItem;
@@ -97,4 +98,5 @@ private:
     QString m_selectedContainer;
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -9,7 +9,8 @@
 
 #include <cmath>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
@@ -98,4 +99,5 @@ void TopologyView::keyPressEvent(QKeyEvent *event)
     }
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

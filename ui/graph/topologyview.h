@@ -4,7 +4,8 @@
 
 #include <QGraphicsView>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 class TopologyScene;
 
@@ -35,4 +36,5 @@ private:
     void scaleBy(qreal factor);
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -8,7 +8,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 VolumeItem::VolumeItem(const Runtime::VolumeInfo &info)
     : m_info(info)
@@ -66,4 +67,5 @@ void VolumeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
         painter->fontMetrics().elidedText(text, Qt::ElideRight, int(body.width() - 26)));
 }
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

@@ -7,7 +7,8 @@
 
 #include <QGraphicsItem>
 
-namespace Ui::Graph {
+namespace Ui {
+namespace Graph {
 
 /** A volume, drawn as a small disk shape attached below its container. */
 class VolumeItem final : public QGraphicsItem
@@ -33,4 +34,5 @@ private:
     qreal m_width = 90;
 };
 
-} // namespace Ui::Graph
+} // namespace Graph
+} // namespace Ui

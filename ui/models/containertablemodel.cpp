@@ -6,7 +6,8 @@
 
 #include <algorithm>
 
-namespace Ui::Models {
+namespace Ui {
+namespace Models {
 
 using namespace Runtime;
 
@@ -174,4 +175,5 @@ QVariant ContainerTableModel::headerData(int section, Qt::Orientation orientatio
     }
 }
 
-} // namespace Ui::Models
+} // namespace Models
+} // namespace Ui

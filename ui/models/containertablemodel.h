@@ -7,7 +7,8 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 
-namespace Ui::Models {
+namespace Ui {
+namespace Models {
 
 /**
  * The containers of a Runtime::Topology as a table (one row per container), kept in
@@ -56,4 +57,5 @@ private:
     QList<Runtime::ContainerInfo> m_rows;
 };
 
-} // namespace Ui::Models
+} // namespace Models
+} // namespace Ui

@@ -4,7 +4,8 @@
 
 #include <QLocale>
 
-namespace Ui::Models {
+namespace Ui {
+namespace Models {
 
 DiscoveryTimelineModel::DiscoveryTimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -125,4 +126,5 @@ QVariant DiscoveryTimelineModel::headerData(int section, Qt::Orientation orienta
     }
 }
 
-} // namespace Ui::Models
+} // namespace Models
+} // namespace Ui

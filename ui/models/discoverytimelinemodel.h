@@ -6,7 +6,8 @@
 #include <QDateTime>
 #include <QList>
 
-namespace Ui::Models {
+namespace Ui {
+namespace Models {
 
 /** One line of the discovery timeline, as the embedded disco server reported it. */
 struct DiscoveryEvent
@@ -62,4 +63,5 @@ private:
     int m_maximumRows = 5000;
 };
 
-} // namespace Ui::Models
+} // namespace Models
+} // namespace Ui

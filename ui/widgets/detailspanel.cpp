@@ -11,7 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 using namespace Runtime;
 
@@ -182,4 +183,5 @@ void DetailsPanel::refresh()
         tree->resizeColumnToContents(0);
 }
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui

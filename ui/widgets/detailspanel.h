@@ -16,7 +16,8 @@ namespace Ui {
 class StackController;
 }
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 /**
  * Everything about the selected container: overview, compiled config with the layer
@@ -60,4 +61,5 @@ private:
     QPushButton *m_restartButton = nullptr;
 };
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui

@@ -10,7 +10,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 LogView::LogView(QWidget *parent)
     : QWidget(parent)
@@ -174,4 +175,5 @@ QString LogView::visibleText() const
     return m_textEdit->toPlainText();
 }
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui

@@ -11,7 +11,8 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 /**
  * The logs dock: follows the logs of one or several containers (checked in the
@@ -60,4 +61,5 @@ private:
     static constexpr int MaxLines = 20000;
 };
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui

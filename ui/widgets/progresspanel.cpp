@@ -13,7 +13,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 ProgressPanel::ProgressPanel(QWidget *parent)
     : QWidget(parent)
@@ -191,4 +192,5 @@ bool ProgressPanel::isRunning(const QString &key) const
     return it != m_rows.cend() && it->running;
 }
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui

@@ -13,7 +13,8 @@ class QProgressBar;
 class QPushButton;
 class QVBoxLayout;
 
-namespace Ui::Widgets {
+namespace Ui {
+namespace Widgets {
 
 /**
  * Long operations in one place: a row per move and per image build with its phase,
@@ -66,4 +67,5 @@ private:
     QHash<QString, Row> m_rows;
 };
 
-} // namespace Ui::Widgets
+} // namespace Widgets
+} // namespace Ui
