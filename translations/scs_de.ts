@@ -137,6 +137,69 @@
     </message>
 </context>
 <context>
+    <name>Ui::CoreStackController</name>
+    <message>
+        <source>%1 is a documentation address; not contacted</source>
+        <translation>%1 ist eine Dokumentationsadresse; wird nicht kontaktiert</translation>
+    </message>
+    <message>
+        <source>Moving %1 needs the container manager, which this build of the dashboard is not connected to yet.</source>
+        <translation>Um %1 zu verschieben, braucht es den Container-Manager, mit dem diese Version des Dashboards noch nicht verbunden ist.</translation>
+    </message>
+    <message>
+        <source>the container manager is not connected</source>
+        <translation>der Container-Manager ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>the container manager is not connected to this build of the dashboard yet</source>
+        <translation>der Container-Manager ist mit dieser Version des Dashboards noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Bauen</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>%1 bauen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>Exec in %1</source>
+        <translation>Befehl in %1 ausführen</translation>
+    </message>
+    <message>
+        <source>(secret: %1)</source>
+        <translation>(geheim: %1)</translation>
+    </message>
+    <message>
+        <source>Open a stack first.</source>
+        <translation>Öffnen Sie zuerst einen Stack.</translation>
+    </message>
+    <message>
+        <source>The Compose and Kubernetes exporters are not part of this build yet; the scs bundle is.</source>
+        <translation>Die Compose- und Kubernetes-Exporter sind in dieser Version noch nicht enthalten; das scs-Bündel schon.</translation>
+    </message>
+</context>
+<context>
     <name>Ui::CredentialStore</name>
     <message>
         <source>store</source>
@@ -417,28 +480,8 @@
         <translation><numerusform>%n Geheimnis wird im Schlüsselbund abgelegt...</numerusform><numerusform>%n Geheimnisse werden im Schlüsselbund abgelegt...</numerusform></translation>
     </message>
     <message>
-        <source>The built-in test speaks to unix and plain TCP endpoints; %1 needs the Docker engine client</source>
-        <translation>Der eingebaute Test spricht mit Unix- und einfachen TCP-Endpunkten; %1 braucht den Docker-Engine-Client</translation>
-    </message>
-    <message>
-        <source>no answer from %1 within 5 s</source>
-        <translation>keine Antwort von %1 innerhalb von 5 s</translation>
-    </message>
-    <message>
-        <source>cannot connect to %1: %2</source>
-        <translation>keine Verbindung zu %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 did not answer like a Docker engine</source>
-        <translation>%1 hat nicht wie eine Docker-Engine geantwortet</translation>
-    </message>
-    <message>
-        <source>%1 answered: %2</source>
-        <translation>%1 hat geantwortet: %2</translation>
-    </message>
-    <message>
-        <source>(unknown version)</source>
-        <translation>(unbekannte Version)</translation>
+        <source>Cannot write a temporary key file: %1</source>
+        <translation>Eine temporäre Schlüsseldatei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,69 @@
     </message>
 </context>
 <context>
+    <name>Ui::CoreStackController</name>
+    <message>
+        <source>%1 is a documentation address; not contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moving %1 needs the container manager, which this build of the dashboard is not connected to yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container manager is not connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the container manager is not connected to this build of the dashboard yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exec in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(secret: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a stack first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Compose and Kubernetes exporters are not part of this build yet; the scs bundle is.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Ui::CredentialStore</name>
     <message>
         <source>store</source>
@@ -417,27 +480,7 @@
             <numerusform>Storing %n secret in the keychain...</numerusform><numerusform>Storing %n secrets in the keychain...</numerusform></translation>
     </message>
     <message>
-        <source>The built-in test speaks to unix and plain TCP endpoints; %1 needs the Docker engine client</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no answer from %1 within 5 s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot connect to %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 did not answer like a Docker engine</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 answered: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(unknown version)</source>
+        <source>Cannot write a temporary key file: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -290,6 +290,8 @@ void MainWindow::createDocks()
     m_containerTable->setSortingEnabled(false);
     m_containerTable->horizontalHeader()->setStretchLastSection(true);
     m_containerTable->verticalHeader()->hide();
+    m_containerTable->verticalHeader()->setDefaultSectionSize(
+        m_containerTable->fontMetrics().height() + 6);
     connect(m_containerTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         m_detailsPanel->showContainer(
             index.data(Models::ContainerTableModel::ContainerIdRole).toString());
@@ -312,6 +314,11 @@ void MainWindow::createDocks()
     m_timelineTable->setModel(m_timelineModel);
     m_timelineTable->verticalHeader()->hide();
     m_timelineTable->horizontalHeader()->setStretchLastSection(true);
+    const int timelineWidths[] = {110, 70, 280, 220, 200};
+    for (int column = 0; column < int(std::size(timelineWidths)); ++column)
+        m_timelineTable->setColumnWidth(column, timelineWidths[column]);
+    m_timelineTable->verticalHeader()->setDefaultSectionSize(m_timelineTable->fontMetrics().height()
+                                                             + 6);
     m_timelineTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_timelineModel, &QAbstractItemModel::rowsInserted, m_timelineTable,
             [this] { m_timelineTable->scrollToBottom(); });

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
+#include "corestackcontroller.h"
 #include "discoveryfeed.h"
 #include "mainwindow.h"
 #include "theme.h"
@@ -129,6 +130,9 @@ int main(int argc, char *argv[])
         window.setDiscoAddress(QStringLiteral("127.0.0.1:%1").arg(discoServer.serverPort()));
     else
         window.appendLog(listening.error().message);
+    Ui::CoreStackController controller;
+    window.setController(&controller);
+
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         window.setStack(positional.first(), parser.value(hostsOption));

@@ -3,23 +3,23 @@
 #include "dialogs/hostsdialog.h"
 
 #include "credentialstore.h"
+#include "docker/engineclient.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocalSocket>
 #include <QPushButton>
 #include <QSettings>
-#include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Ui {
@@ -92,7 +92,7 @@ QString HostEntry::secretKey() const
 
 HostsDialog::HostsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_tester(&pingEngine)
+    , m_tester(&testEngine)
     , m_store(new CredentialStore(this))
     , m_hostList(new QListWidget(this))
     , m_nameEdit(new QLineEdit(this))
@@ -462,99 +462,62 @@ void HostsDialog::save()
         m_store->write(it.key(), it.value());
 }
 
-void pingEngine(const HostEntry &entry, QObject *context,
+void testEngine(const HostEntry &entry, QObject *context,
                 std::function<void(const Scs::Result<QString> &)> done)
 {
-    QIODevice *device = nullptr;
-    if (entry.kind == HostEntry::Kind::Unix) {
-        auto *socket = new QLocalSocket(context);
-        QString path = entry.endpoint;
-        if (path.startsWith(QStringLiteral("unix://")))
-            path = path.mid(7);
-        socket->connectToServer(path);
-        device = socket;
-    } else if (entry.kind == HostEntry::Kind::Tcp) {
-        auto *socket = new QTcpSocket(context);
-        const QUrl url(QStringLiteral("tcp://")
-                       + QString(entry.endpoint).remove(QStringLiteral("tcp://")));
-        socket->connectToHost(url.host(), quint16(url.port(2375)));
-        device = socket;
-    } else {
-        done(Scs::makeError(HostsDialog::tr("The built-in test speaks to unix and plain TCP "
-                                            "endpoints; %1 needs the Docker engine client")
-                                .arg(entry.url()),
-                            Scs::Error::Kind::InvalidInput));
+    Scs::Result<Docker::HostConfig> config
+        = Docker::HostConfig::fromAddress(entry.name, entry.url());
+    if (!config) {
+        done(std::unexpected(config.error()));
         return;
     }
-    auto finished = std::make_shared<bool>(false);
-    auto buffer = std::make_shared<QByteArray>();
-    auto finish = [device, finished, done](const Scs::Result<QString> &result) {
-        if (*finished)
-            return;
-        *finished = true;
-        device->deleteLater();
-        done(result);
+    config->timeoutMs = 8000;
+    auto run = [context, done](const Docker::HostConfig &hostConfig,
+                               std::shared_ptr<QTemporaryFile> keyFile) {
+        auto *client = new Docker::EngineClient(hostConfig, context);
+        auto *watcher = new QFutureWatcher<Scs::Result<Docker::VersionInfo>>(context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                         [watcher, client, done, keyFile] {
+                             const Scs::Result<Docker::VersionInfo> version = watcher->result();
+                             watcher->deleteLater();
+                             client->deleteLater();
+                             if (version)
+                                 done(QStringLiteral("%1 (API %2)")
+                                          .arg(version->version, version->negotiatedApiVersion));
+                             else
+                                 done(std::unexpected(version.error()));
+                         });
+        watcher->setFuture(client->version());
     };
-    auto *timer = new QTimer(device);
-    timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, device, [finish, entry] {
-        finish(Scs::makeError(HostsDialog::tr("no answer from %1 within 5 s").arg(entry.url()),
-                              Scs::Error::Kind::Timeout));
-    });
-    timer->start(5000);
-    auto sendRequest
-        = [device] { device->write("GET /version HTTP/1.0\r\nHost: localhost\r\n\r\n"); };
-    auto onError = [device, finish, entry] {
-        finish(Scs::makeError(
-            HostsDialog::tr("cannot connect to %1: %2").arg(entry.url(), device->errorString()),
-            Scs::Error::Kind::Network));
-    };
-    auto onData = [device, buffer] { buffer->append(device->readAll()); };
-    auto onClosed = [buffer, finish, entry] {
-        const qsizetype split = buffer->indexOf("\r\n\r\n");
-        if (!buffer->startsWith("HTTP/1.") || split < 0) {
-            finish(Scs::makeError(
-                HostsDialog::tr("%1 did not answer like a Docker engine").arg(entry.url()),
-                Scs::Error::Kind::Remote));
-            return;
-        }
-        const QByteArray body = buffer->mid(split + 4);
-        const qsizetype at = body.indexOf("\"Version\":\"");
-        if (!buffer->startsWith("HTTP/1.0 200") && !buffer->startsWith("HTTP/1.1 200")) {
-            finish(Scs::makeError(
-                HostsDialog::tr("%1 answered: %2")
-                    .arg(entry.url(), QString::fromUtf8(buffer->left(buffer->indexOf('\r')))),
-                Scs::Error::Kind::Remote));
-            return;
-        }
-        QString version = HostsDialog::tr("(unknown version)");
-        if (at >= 0) {
-            const qsizetype start = at + 11;
-            version = QString::fromUtf8(body.mid(start, body.indexOf('"', start) - start));
-        }
-        finish(version);
-    };
-    if (auto *local = qobject_cast<QLocalSocket *>(device)) {
-        QObject::connect(local, &QLocalSocket::connected, local, sendRequest);
-        QObject::connect(local, &QLocalSocket::errorOccurred, local, [local, onError, onClosed] {
-            if (local->error() == QLocalSocket::PeerClosedError)
-                onClosed();
-            else
-                onError();
-        });
-        QObject::connect(local, &QLocalSocket::readyRead, local, onData);
-        QObject::connect(local, &QLocalSocket::disconnected, local, onClosed);
-    } else if (auto *tcp = qobject_cast<QTcpSocket *>(device)) {
-        QObject::connect(tcp, &QTcpSocket::connected, tcp, sendRequest);
-        QObject::connect(tcp, &QTcpSocket::errorOccurred, tcp, [tcp, onError, onClosed] {
-            if (tcp->error() == QAbstractSocket::RemoteHostClosedError)
-                onClosed();
-            else
-                onError();
-        });
-        QObject::connect(tcp, &QTcpSocket::readyRead, tcp, onData);
-        QObject::connect(tcp, &QTcpSocket::disconnected, tcp, onClosed);
+    if (entry.kind != HostEntry::Kind::Tls) {
+        run(*config, nullptr);
+        return;
     }
+    // The client key lives in the keychain only; libcurl wants a file, so it gets a
+    // private temporary one for the duration of the test.
+    config->endpoint.tls.caFile = entry.caFile;
+    config->endpoint.tls.certFile = entry.certFile;
+    auto *store = new CredentialStore(context);
+    QObject::connect(
+        store, &CredentialStore::readFinished, context,
+        [store, run, done, hostConfig = *config](const QString &, const QString &secret,
+                                                 const Scs::Error &error) mutable {
+            store->deleteLater();
+            if (!error.message.isEmpty()) {
+                done(std::unexpected(error));
+                return;
+            }
+            auto keyFile = std::make_shared<QTemporaryFile>();
+            if (!keyFile->open() || keyFile->write(secret.toUtf8()) < 0 || !keyFile->flush()) {
+                done(Scs::makeError(HostsDialog::tr("Cannot write a temporary key file: %1")
+                                        .arg(keyFile->errorString()),
+                                    Scs::Error::Kind::Io));
+                return;
+            }
+            hostConfig.endpoint.tls.keyFile = keyFile->fileName();
+            run(hostConfig, keyFile);
+        });
+    store->read(entry.secretKey());
 }
 
 } // namespace Dialogs

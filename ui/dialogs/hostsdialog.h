@@ -116,8 +116,11 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
 };
 
-/** The built-in tester: GET /_ping on a unix or TCP endpoint, asynchronously. */
-void pingEngine(const HostEntry &entry, QObject *context,
+/**
+ * The default tester: asks the engine for its version through Docker::EngineClient
+ * (unix, tcp, tcp+TLS with the key from the keychain, ssh), asynchronously.
+ */
+void testEngine(const HostEntry &entry, QObject *context,
                 std::function<void(const Scs::Result<QString> &)> done);
 
 } // namespace Dialogs

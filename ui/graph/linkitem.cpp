@@ -105,13 +105,16 @@ void LinkItem::adjust()
         m_labelPos = m_arrowTip + QPointF(4, 4);
     } else {
         const QRectF to = m_provider->sceneBoundingRect();
-        const QPointF start = exitPoint(from, to.center());
-        const QPointF end = exitPoint(to, from.center());
-        const QPointF delta = end - start;
-        // Bend the curve a little sideways so opposite links don't overlap.
-        const QPointF normal(-delta.y() * 0.15, delta.x() * 0.15);
-        const QPointF c1 = start + delta / 3 + normal;
-        const QPointF c2 = start + delta * 2 / 3 + normal;
+        const QPointF delta = to.center() - from.center();
+        const qreal distance = qSqrt(delta.x() * delta.x() + delta.y() * delta.y());
+        // Long links arc higher so they pass over the boxes in between; the bend also keeps
+        // opposite links apart.
+        const qreal bend = qMin(0.42, 0.15 + distance / 1800);
+        const QPointF normal(-delta.y() * bend, delta.x() * bend);
+        const QPointF c1 = from.center() + delta / 3 + normal;
+        const QPointF c2 = from.center() + delta * 2 / 3 + normal;
+        const QPointF start = exitPoint(from, c1);
+        const QPointF end = exitPoint(to, c2);
         m_path.moveTo(start);
         m_path.cubicTo(c1, c2, end);
         m_arrowTip = end;

@@ -66,9 +66,11 @@ void TopologyView::fitAll()
     if (bounds.isEmpty())
         return;
     fitInView(bounds.marginsAdded(QMarginsF(30, 30, 30, 30)), Qt::KeepAspectRatio);
-    // Never blow a small stack up beyond natural size: text would look coarse.
-    if (zoom() > 1.0)
+    // A small stack may grow a little, not fill a big screen with three boxes.
+    if (zoom() > 1.5) {
         resetTransform();
+        scale(1.5, 1.5);
+    }
     centerOn(bounds.center());
     emit zoomChanged(zoom());
 }
