@@ -23,9 +23,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 "$root/packaging/install-deps.sh" test
 
+mkdir -p "$build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DSCS_SANITIZE=$sanitize_flag >"$build.configure.log" 2>&1 \
-    || { cat "$build.configure.log" >&2; exit 1; }
+    -DSCS_SANITIZE=$sanitize_flag >"$build/configure.log" 2>&1 \
+    || { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" -j"$jobs"
 
 # A short state folder: unix socket paths are limited to 108 bytes.
