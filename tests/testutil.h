@@ -8,9 +8,16 @@
 #include <QString>
 #include <QTest>
 
-/** Verifies that a Result holds a value; on failure prints the error's message. */
+/**
+ * Verifies that a Result holds a value; on failure prints the error's message.
+ * Evaluates \p result once (it is often a call with side effects).
+ */
 #define QVERIFY_RESULT(result)                                                                     \
-    QVERIFY2(bool(result), (result) ? "" : qPrintable((result).error().message))
+    do {                                                                                           \
+        const auto &scsVerifiedResult_ = (result);                                                 \
+        QVERIFY2(bool(scsVerifiedResult_),                                                         \
+                 scsVerifiedResult_ ? "" : qPrintable(scsVerifiedResult_.error().message));        \
+    } while (false)
 
 namespace TestUtil {
 

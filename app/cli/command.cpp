@@ -8,6 +8,12 @@
 #include "commands/exportcommand.h"
 #include "commands/imagecommand.h"
 #include "commands/validatecommand.h"
+#include "commands/downcommand.h"
+#include "commands/execcommand.h"
+#include "commands/logscommand.h"
+#include "commands/movecommand.h"
+#include "commands/pscommand.h"
+#include "commands/upcommand.h"
 #include "commands/versioncommand.h"
 
 #include <QTextStream>
@@ -50,6 +56,12 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<VersionCommand>());
+    commands.push_back(std::make_unique<UpCommand>());
+    commands.push_back(std::make_unique<DownCommand>());
+    commands.push_back(std::make_unique<PsCommand>());
+    commands.push_back(std::make_unique<LogsCommand>());
+    commands.push_back(std::make_unique<ExecCommand>());
+    commands.push_back(std::make_unique<MoveCommand>());
     commands.push_back(std::make_unique<DiscoCommand>());
     commands.push_back(std::make_unique<ImageCommand>());
     commands.push_back(std::make_unique<BuildCommand>());

@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <optional>
+
 namespace Runtime {
 
 Workflow::Workflow(QString name, QObject *parent)
@@ -133,6 +135,56 @@ void Workflow::finish(Scs::Result<void> result)
     ++m_generation;
     qCDebug(runtimeLog) << m_name << (result ? "finished" : "failed");
     emit finished(result);
+}
+
+std::function<void(StepDone)> Workflow::parallel(QList<std::function<void(StepDone)>> parts)
+{
+    return [parts = std::move(parts)](StepDone done) {
+        if (parts.isEmpty()) {
+            done({});
+            return;
+        }
+        struct State
+        {
+            qsizetype remaining;
+            std::optional<Scs::Error> firstError;
+            StepDone done;
+        };
+        auto state = std::make_shared<State>(State{parts.size(), std::nullopt, std::move(done)});
+        for (const auto &part : parts) {
+            auto called = std::make_shared<bool>(false);
+            part([state, called](Scs::Result<void> result) {
+                if (*called)
+                    return;
+                *called = true;
+                if (!result && !state->firstError)
+                    state->firstError = result.error();
+                if (--state->remaining == 0) {
+                    if (state->firstError)
+                        state->done(Scs::makeError(*state->firstError));
+                    else
+                        state->done({});
+                }
+            });
+        }
+    };
+}
+
+std::function<void(StepDone)> Workflow::nested(std::function<Workflow *()> create)
+{
+    return [create = std::move(create)](StepDone done) {
+        Workflow *workflow = create();
+        if (!workflow) {
+            done({});
+            return;
+        }
+        QObject::connect(workflow, &Workflow::finished, workflow,
+                         [workflow, done](const Scs::Result<void> &result) {
+                             workflow->deleteLater();
+                             done(result);
+                         });
+        workflow->start();
+    };
 }
 
 } // namespace Runtime

@@ -55,6 +55,14 @@ public:
     static std::function<void(StepDone)> fromFuture(std::function<QFuture<Scs::Result<T>>()> start,
                                                     QObject *context);
 
+    /**
+     * A step that runs \p parts at the same time and is done when all are; it fails with the
+     * first failure (after every part has answered).
+     */
+    static std::function<void(StepDone)> parallel(QList<std::function<void(StepDone)>> parts);
+    /** A step that runs \p workflow (taking ownership) and is done when it finishes. */
+    static std::function<void(StepDone)> nested(std::function<Workflow *()> create);
+
     /** Runs the steps; a Workflow runs once. finished() may come before start() returns. */
     void start();
     /** Stops the run (see the class comment); does nothing after finished(). */

@@ -1,0 +1,572 @@
+// SPDX-FileCopyrightText: 2026 The scs authors
+// SPDX-License-Identifier: MIT
+// End to end: the example stack on real Docker hosts (three dockerd in network namespaces,
+// tests/tools/dockhost.sh, started by the ctest fixture), real images built on the main
+// engine and carried with save/load, one in-process disco server. The scenarios share one
+// stack and run in order: up on one host, up on three hosts, move WordPress under an HTTP
+// probe, move the MySQL master under a writer, kill -9 of the master, and a move whose
+// target dies mid-copy.
+#include "testutil.h"
+
+#include "disco/client.h"
+#include "disco/server.h"
+#include "docker/engineclient.h"
+#include "runtime/containermanager.h"
+#include "runtime/engine.h"
+#include "runtime/futureutil.h"
+#include "runtime/headlessstack.h"
+#include "runtime/host.h"
+#include "runtime/managedcontainer.h"
+#include "runtime/relocation.h"
+#include "runtime/topology.h"
+#include "runtime/workflow.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Runtime;
+
+namespace {
+
+const QString StackRoot = QStringLiteral("/var/tmp/scs-e2e/private/stack");
+const QString DbPassword = QStringLiteral("dev-only-blog-password");
+
+QString dockhostScript()
+{
+    return qEnvironmentVariable("SCS_SOURCE_DIR") + QStringLiteral("/tests/runtime/dockhosts.sh");
+}
+
+QString scsBinary()
+{
+    return qEnvironmentVariable("SCS_BINARY_DIR") + QStringLiteral("/bin/scs");
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    const QDir source(from);
+    for (const QFileInfo &info :
+         source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString target = to + u'/' + info.fileName();
+        if (info.isDir()) {
+            if (!copyTree(info.filePath(), target))
+                return false;
+        } else {
+            QFile::remove(target);
+            if (!QFile::copy(info.filePath(), target))
+                return false;
+            QFile::setPermissions(target, info.permissions());
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class tst_StackE2e final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void upOnOneHost();
+    void upOnThreeHosts();
+    void psFromAnotherProcess();
+    void moveWordPressWithoutFailedRequests();
+    void moveMasterKeepsEveryAcknowledgedInsert();
+    void killedMasterIsDroppedAndReRegistered();
+    void moveRollsBackWhenTargetDiesMidCopy();
+
+private:
+    void writeHosts(const QString &file, const QMap<QString, QString> &placement);
+    bool openStack(const QString &hostsFile);
+    Scs::Result<void> run(Workflow *workflow, int timeoutMs = 240000);
+    Scs::Result<QString> sql(const QString &role, const QString &statement);
+    QString roleHost(const QString &role);
+    QString hostAddress(const QString &host);
+    QProcess *startForwarder(const QString &key, quint16 port);
+    int httpStatus(const QString &url, QByteArray *body = nullptr);
+    void stopProcess(QProcess *process);
+
+    Disco::Server m_disco;
+    std::unique_ptr<HeadlessStack> m_stack;
+    QString m_mainEngine;
+    QList<QProcess *> m_processes;
+};
+
+void tst_StackE2e::initTestCase()
+{
+    SCS_REQUIRE_DOCKER();
+    m_mainEngine = TestUtil::dockerHost();
+    for (const QString &h :
+         {QStringLiteral("scs-h1"), QStringLiteral("scs-h2"), QStringLiteral("scs-h3")})
+        QVERIFY2(QFile::exists(QStringLiteral("/run/dockhost/%1/docker.sock").arg(h)),
+                 "the dockhosts fixture (tests/tools/dockhost.sh setup) did not run");
+    QVERIFY_RESULT(m_disco.start(QHostAddress::LocalHost, 0));
+
+    // The example stack, copied under the folder each host sees privately (host-local data).
+    const QString source = qEnvironmentVariable("SCS_SOURCE_DIR") + QStringLiteral("/manifests");
+    QDir(StackRoot).removeRecursively();
+    QVERIFY(copyTree(source, StackRoot));
+    QDir(StackRoot + QStringLiteral("/data")).removeRecursively();
+
+    // Build the images on the main engine (the hosts have no egress); up carries them.
+    if (qEnvironmentVariableIntValue("SCS_E2E_SKIP_BUILD") == 1)
+        return;
+    QProcess build;
+    build.setProcessChannelMode(QProcess::ForwardedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DOCKER_HOST"), m_mainEngine);
+    build.setProcessEnvironment(env);
+    build.start(scsBinary(), {QStringLiteral("build"), StackRoot + QStringLiteral("/stack.yaml"),
+                              QStringLiteral("--docker"), m_mainEngine});
+    QVERIFY(build.waitForFinished(900000));
+    QCOMPARE(build.exitCode(), 0);
+}
+
+void tst_StackE2e::cleanupTestCase()
+{
+    for (QProcess *p : std::as_const(m_processes))
+        stopProcess(p);
+    if (m_stack)
+        (void)run(m_stack->manager()->down(), 120000);
+    m_stack.reset();
+}
+
+void tst_StackE2e::stopProcess(QProcess *process)
+{
+    if (process->state() != QProcess::NotRunning) {
+        process->terminate();
+        if (!process->waitForFinished(5000))
+            process->kill();
+        process->waitForFinished(2000);
+    }
+}
+
+void tst_StackE2e::writeHosts(const QString &file, const QMap<QString, QString> &placement)
+{
+    // Shaped like hosts.prod.yaml: three hosts, two zones; plus the main engine that builds.
+    QString text = QStringLiteral(
+                       "environment: e2e\n"
+                       "disco: { address: 127.0.0.1:%1 }\n"
+                       "hosts:\n"
+                       "  build: { docker: %2, address: 127.0.0.1, attributes: { zone: build } }\n"
+                       "  web-1: { docker: unix:///run/dockhost/scs-h1/docker.sock, address: "
+                       "10.233.0.11, attributes: { zone: eu-west-1a, datacenter: dc1 } }\n"
+                       "  db-1: { docker: unix:///run/dockhost/scs-h2/docker.sock, address: "
+                       "10.233.0.12, attributes: { zone: eu-west-1a, datacenter: dc1 } }\n"
+                       "  db-2: { docker: unix:///run/dockhost/scs-h3/docker.sock, address: "
+                       "10.233.0.13, attributes: { zone: eu-west-1b, datacenter: dc2 } }\n"
+                       "placement: {")
+                       .arg(m_disco.serverPort())
+                       .arg(m_mainEngine);
+    QStringList parts;
+    for (auto it = placement.begin(); it != placement.end(); ++it)
+        parts.append(it.key() + QStringLiteral(": ") + it.value());
+    text += parts.join(QStringLiteral(", ")) + QStringLiteral("}\n");
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(text.toUtf8());
+}
+
+bool tst_StackE2e::openStack(const QString &hostsFile)
+{
+    m_stack = std::make_unique<HeadlessStack>();
+    connect(m_stack.get(), &HeadlessStack::message, this,
+            [](const QString &m) { qInfo().noquote() << m; });
+    auto opened = m_stack->open(StackRoot + QStringLiteral("/stack.yaml"), hostsFile, 600);
+    if (!opened) {
+        qWarning().noquote() << opened.error().message;
+        return false;
+    }
+    std::optional<Scs::Result<void>> connected;
+    m_stack->connect([&connected](Scs::Result<void> r) { connected = r; }, false);
+    if (!QTest::qWaitFor([&]() { return connected.has_value(); }, 5000))
+        return false;
+    if (!*connected)
+        qWarning().noquote() << connected->error().message;
+    return bool(*connected) && !m_stack->ownsDiscoServer();
+}
+
+Scs::Result<void> tst_StackE2e::run(Workflow *workflow, int timeoutMs)
+{
+    std::optional<Scs::Result<void>> result;
+    QElapsedTimer clock;
+    clock.start();
+    connect(workflow, &Workflow::stepStarted, this, [&clock](int, const QString &name) {
+        qInfo().noquote() << QStringLiteral("[%1 ms]").arg(clock.elapsed()) << name;
+    });
+    connect(workflow, &Workflow::finished, this,
+            [&result](const Scs::Result<void> &r) { result = r; });
+    workflow->start();
+    if (!QTest::qWaitFor([&]() { return result.has_value(); }, timeoutMs))
+        return Scs::makeError(QStringLiteral("%1 did not finish in time").arg(workflow->name()));
+    return *result;
+}
+
+QString tst_StackE2e::roleHost(const QString &role)
+{
+    ManagedContainer *c = m_stack->manager()->container(role);
+    return c ? c->host()->name() : QString();
+}
+
+QString tst_StackE2e::hostAddress(const QString &host)
+{
+    Host *h = m_stack->manager()->host(host);
+    return h ? h->address() : QString();
+}
+
+Scs::Result<QString> tst_StackE2e::sql(const QString &role, const QString &statement)
+{
+    ManagedContainer *c = m_stack->manager()->container(role);
+    if (!c || c->dockerId().isEmpty())
+        return Scs::makeError(QStringLiteral("%1 does not run").arg(role));
+    Docker::ExecSpec spec;
+    spec.command = {QStringLiteral("mariadb"), QStringLiteral("-N"), QStringLiteral("-B"),
+                    QStringLiteral("blog"),    QStringLiteral("-e"), statement};
+    auto future = c->host()->engine()->exec(c->dockerId(), spec);
+    if (!QTest::qWaitFor([&]() { return future.isFinished(); }, 30000))
+        return Scs::makeError(QStringLiteral("exec timed out"));
+    const auto result = future.result();
+    if (!result)
+        return Scs::makeError(result.error());
+    if (result->exitCode != 0)
+        return Scs::makeError(QString::fromUtf8(result->standardError));
+    return QString::fromUtf8(result->standardOutput).trimmed();
+}
+
+QProcess *tst_StackE2e::startForwarder(const QString &key, quint16 port)
+{
+    auto *process = new QProcess(this);
+    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process->start(scsBinary(),
+                   {QStringLiteral("disco"), QStringLiteral("forward"), QStringLiteral("--server"),
+                    QStringLiteral("127.0.0.1:%1").arg(m_disco.serverPort()),
+                    QStringLiteral("%1:%2").arg(port).arg(key)});
+    m_processes.append(process);
+    return process;
+}
+
+int tst_StackE2e::httpStatus(const QString &url, QByteArray *body)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request{QUrl(url)};
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(5000);
+    QNetworkReply *reply = manager.get(request);
+    (void)QTest::qWaitFor([reply]() { return reply->isFinished(); }, 10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (body)
+        *body = reply->readAll();
+    reply->deleteLater();
+    return status;
+}
+
+void tst_StackE2e::upOnOneHost()
+{
+    const QString hosts = StackRoot + QStringLiteral("/hosts.one.yaml");
+    writeHosts(hosts, {{QStringLiteral("mysqlmaster"), QStringLiteral("web-1")},
+                       {QStringLiteral("mysqlslave"), QStringLiteral("web-1")},
+                       {QStringLiteral("wordpress"), QStringLiteral("web-1")}});
+    QVERIFY(openStack(hosts));
+    const auto up = run(m_stack->manager()->up());
+    QVERIFY2(up, up ? "" : qPrintable(up.error().message));
+
+    // WordPress answers on its published port, talking to the master.
+    QByteArray body;
+    const int status
+        = httpStatus(QStringLiteral("http://10.233.0.11:8080/wp-admin/install.php"), &body);
+    QVERIFY2(status == 200, body.left(300).constData());
+    QVERIFY(!body.contains("Error establishing a database connection"));
+
+    // A row written on the master appears on the replica.
+    QVERIFY_RESULT(sql(QStringLiteral("mysqlmaster"),
+                       QStringLiteral("CREATE TABLE IF NOT EXISTS probe (id INT PRIMARY KEY); "
+                                      "REPLACE INTO probe VALUES (1)")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        sql(QStringLiteral("mysqlslave"), QStringLiteral("SELECT COUNT(*) FROM probe WHERE id = 1"))
+            .value_or(QString()),
+        QStringLiteral("1"), 15000);
+
+    const auto down = run(m_stack->manager()->down());
+    QVERIFY2(down, down ? "" : qPrintable(down.error().message));
+    m_stack.reset();
+}
+
+void tst_StackE2e::upOnThreeHosts()
+{
+    const QString hosts = StackRoot + QStringLiteral("/hosts.three.yaml");
+    writeHosts(hosts, {{QStringLiteral("wordpress"), QStringLiteral("web-1")},
+                       {QStringLiteral("mysqlmaster"), QStringLiteral("db-1")},
+                       {QStringLiteral("mysqlslave"), QStringLiteral("db-2")}});
+    // The same compiled images and configs as on one host: only placement differs.
+    HeadlessStack one;
+    QVERIFY_RESULT(one.open(StackRoot + QStringLiteral("/stack.yaml"),
+                            StackRoot + QStringLiteral("/hosts.one.yaml")));
+    QVERIFY(openStack(hosts));
+    for (const auto &c : m_stack->stack().containers) {
+        const auto *other = one.stack().container(c.role);
+        QVERIFY(other);
+        QCOMPARE(c.image.tag, other->image.tag);
+        QCOMPARE(ManagedContainer::configHash(c), ManagedContainer::configHash(*other));
+    }
+    const auto up = run(m_stack->manager()->up());
+    QVERIFY2(up, up ? "" : qPrintable(up.error().message));
+    QCOMPARE(roleHost(QStringLiteral("mysqlslave")), QStringLiteral("db-2"));
+
+    QByteArray body;
+    QCOMPARE(httpStatus(QStringLiteral("http://10.233.0.11:8080/wp-admin/install.php"), &body),
+             200);
+    QVERIFY(!body.contains("Error establishing a database connection"));
+    QVERIFY_RESULT(sql(QStringLiteral("mysqlmaster"),
+                       QStringLiteral("CREATE TABLE IF NOT EXISTS probe (id INT PRIMARY KEY); "
+                                      "REPLACE INTO probe VALUES (1)")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        sql(QStringLiteral("mysqlslave"), QStringLiteral("SELECT COUNT(*) FROM probe"))
+            .value_or(QString()),
+        QStringLiteral("1"), 15000);
+    // The model the dashboard draws: three hosts up, links bound across hosts.
+    const LinkInfo *link = m_stack->topology()->link(QStringLiteral("wordpress@web-1/mysql"));
+    QVERIFY(link);
+    QCOMPARE(link->providerContainerId, QStringLiteral("mysqlmaster@db-1"));
+    QCOMPARE(link->boundTo.host, QStringLiteral("10.233.0.12"));
+}
+
+void tst_StackE2e::psFromAnotherProcess()
+{
+    // `scs ps --json` in another process reads the state back from labels and disco.
+    QProcess ps;
+    ps.start(scsBinary(),
+             {QStringLiteral("ps"), StackRoot + QStringLiteral("/stack.yaml"),
+              QStringLiteral("--hosts"), StackRoot + QStringLiteral("/hosts.three.yaml"),
+              QStringLiteral("--json")});
+    // Our event loop must run: the disco server answering ps lives in this process.
+    QVERIFY(QTest::qWaitFor([&ps]() { return ps.state() == QProcess::NotRunning; }, 60000));
+    QCOMPARE(ps.exitCode(), 0);
+    const QJsonArray rows = QJsonDocument::fromJson(ps.readAllStandardOutput()).array();
+    QCOMPARE(rows.size(), 3);
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+        if (row.value(QStringLiteral("role")).toString() == u"wordpress") {
+            QCOMPARE(row.value(QStringLiteral("host")).toString(), QStringLiteral("web-1"));
+            const QJsonObject http
+                = row.value(QStringLiteral("endpoints")).toArray().at(0).toObject();
+            QCOMPARE(http.value(QStringLiteral("address"))
+                         .toObject()
+                         .value(QStringLiteral("port"))
+                         .toInt(),
+                     8080);
+            const QJsonObject mysql
+                = row.value(QStringLiteral("requires")).toArray().at(0).toObject();
+            QCOMPARE(mysql.value(QStringLiteral("address"))
+                         .toObject()
+                         .value(QStringLiteral("host"))
+                         .toString(),
+                     QStringLiteral("10.233.0.12"));
+        }
+    }
+}
+
+void tst_StackE2e::moveWordPressWithoutFailedRequests()
+{
+    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/wordpress/http"), 18081);
+    QTRY_VERIFY_WITH_TIMEOUT(httpStatus(QStringLiteral("http://127.0.0.1:18081/")) > 0, 10000);
+    int sent = 0;
+    int failed = 0;
+    QStringList failures;
+    QNetworkAccessManager probe;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, this, [&]() {
+        QNetworkRequest request{QUrl(QStringLiteral("http://127.0.0.1:18081/wp-login.php"))};
+        request.setTransferTimeout(5000);
+        ++sent;
+        QNetworkReply *reply = probe.get(request);
+        connect(reply, &QNetworkReply::finished, this, [&, reply]() {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->error() != QNetworkReply::NoError || status >= 500 || status == 0) {
+                ++failed;
+                failures.append(QStringLiteral("%1 %2").arg(status).arg(reply->errorString()));
+            }
+            reply->deleteLater();
+        });
+    });
+    timer.start(100);
+    QTest::qWait(1000);
+    const auto moved
+        = run(m_stack->manager()->move(QStringLiteral("wordpress"), QStringLiteral("db-2")));
+    QTest::qWait(1500);
+    timer.stop();
+    QTest::qWait(1000);
+    QVERIFY2(moved, moved ? "" : qPrintable(moved.error().message));
+    qInfo() << "probes sent" << sent << "failed" << failed << failures;
+    QCOMPARE(roleHost(QStringLiteral("wordpress")), QStringLiteral("db-2"));
+    QCOMPARE(m_stack->manager()->lastRelocation()->mode(), Relocation::Mode::Live);
+    QVERIFY(sent > 20);
+    QCOMPARE(failed, 0);
+    stopProcess(forwarder);
+}
+
+void tst_StackE2e::moveMasterKeepsEveryAcknowledgedInsert()
+{
+    QVERIFY_RESULT(sql(QStringLiteral("mysqlmaster"),
+                       QStringLiteral("CREATE TABLE IF NOT EXISTS writes (id INT PRIMARY KEY)")));
+    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/mysqlmaster/mysql"), 13307);
+    QTest::qWait(500);
+    // The writer inserts a row every 100 ms through the forwarder and prints each id the
+    // server acknowledged.
+    auto *writer = new QProcess(this);
+    m_processes.append(writer);
+    writer->start(QStringLiteral("/bin/sh"),
+                  {QStringLiteral("-c"),
+                   QStringLiteral("i=0; while :; do i=$((i+1)); "
+                                  "mariadb -h127.0.0.1 -P13307 -ublog -p%1 --connect-timeout=15 "
+                                  "blog -e \"INSERT INTO writes VALUES ($i)\" 2>/dev/null "
+                                  "&& echo $i; sleep 0.1; done")
+                       .arg(DbPassword)});
+    QTest::qWait(1500);
+    const auto moved
+        = run(m_stack->manager()->move(QStringLiteral("mysqlmaster"), QStringLiteral("web-1")));
+    QTest::qWait(2000);
+    stopProcess(writer);
+    QVERIFY2(moved, moved ? "" : qPrintable(moved.error().message));
+    Relocation *relocation = m_stack->manager()->lastRelocation();
+    QCOMPARE(relocation->mode(), Relocation::Mode::StopFirst);
+    const QStringList acked
+        = QString::fromUtf8(writer->readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    qInfo().noquote() << QStringLiteral("master move: unavailable for %1 ms, %2 bytes copied, "
+                                        "%3 inserts acknowledged")
+                             .arg(relocation->unavailableMs())
+                             .arg(relocation->copiedBytes())
+                             .arg(acked.size());
+    for (const auto &phase : relocation->phases())
+        qInfo().noquote() << "  phase" << phase.name << phase.durationMs << "ms";
+    QVERIFY(acked.size() > 10);
+    QCOMPARE(roleHost(QStringLiteral("mysqlmaster")), QStringLiteral("web-1"));
+
+    // WordPress and the replica followed by themselves (liveupdate through disco).
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"))->boundTo.host,
+        QStringLiteral("10.233.0.11"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_stack->topology()->link(QStringLiteral("mysqlslave@db-2/mysql"))->boundTo.host,
+        QStringLiteral("10.233.0.11"), 10000);
+    QByteArray body;
+    QCOMPARE(httpStatus(QStringLiteral("http://10.233.0.13:8080/wp-admin/install.php"), &body),
+             200);
+    QVERIFY(!body.contains("Error establishing a database connection"));
+
+    // Every acknowledged insert is on the new master and on the replica.
+    const QString ids = acked.join(u',');
+    const QString count = QStringLiteral("SELECT COUNT(*) FROM writes WHERE id IN (%1)").arg(ids);
+    QCOMPARE(sql(QStringLiteral("mysqlmaster"), count).value_or(QString()),
+             QString::number(acked.size()));
+    QTRY_COMPARE_WITH_TIMEOUT(sql(QStringLiteral("mysqlslave"), count).value_or(QString()),
+                              QString::number(acked.size()), 20000);
+    stopProcess(forwarder);
+}
+
+void tst_StackE2e::killedMasterIsDroppedAndReRegistered()
+{
+    ManagedContainer *master = m_stack->manager()->container(QStringLiteral("mysqlmaster"));
+    QVERIFY(master);
+    // A disco client of our own watches the master's key.
+    Disco::Client watcher;
+    watcher.setServer(QStringLiteral("127.0.0.1"), m_disco.serverPort());
+    QList<QPair<qint64, Disco::Action>> changes;
+    QElapsedTimer clock;
+    watcher.require(Disco::RequirementSpec{{QStringLiteral("e2e"), QStringLiteral("blog"),
+                                            QStringLiteral("mysqlmaster"), QStringLiteral("mysql")},
+                                           {}},
+                    this, [&](const Disco::RequirementEvent &event) {
+                        if (!event.initial)
+                            changes.append({clock.elapsed(), event.action});
+                    });
+    watcher.start();
+    QTRY_VERIFY(watcher.isJoined());
+    QTest::qWait(300);
+    const LinkInfo *before = m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"));
+    QVERIFY(before);
+    const qsizetype liveUpdatesBefore = before->liveUpdates.size();
+
+    auto inspect = master->host()->engine()->inspectContainer(master->dockerId());
+    QTRY_VERIFY(inspect.isFinished());
+    QVERIFY_RESULT(inspect.result());
+    const qint64 pid = inspect.result()->state.pid;
+    QVERIFY(pid > 1);
+    clock.start();
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+
+    // Dropped within a second.
+    QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), 3000);
+    QCOMPARE(changes.first().second, Disco::Action::Drop);
+    qInfo() << "provision dropped" << changes.first().first << "ms after kill -9";
+    QVERIFY(changes.first().first < 1000);
+    // WordPress's liveupdate ran; the container restarted and is registered again.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"))->liveUpdates.size()
+            > liveUpdatesBefore,
+        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 2 && changes.last().second == Disco::Action::Add,
+                             60000);
+    qInfo() << "re-registered" << changes.last().first << "ms after kill -9";
+    QTRY_COMPARE_WITH_TIMEOUT(
+        toString(m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"))->state),
+        toString(LinkState::Bound), 10000);
+    QCOMPARE(toString(m_stack->topology()->container(master->id())->state),
+             toString(ContainerState::Running));
+    (void)watcher.leave();
+}
+
+void tst_StackE2e::moveRollsBackWhenTargetDiesMidCopy()
+{
+    const QString before
+        = sql(QStringLiteral("mysqlmaster"), QStringLiteral("SELECT COUNT(*) FROM writes"))
+              .value_or(QStringLiteral("?"));
+    const QString source = roleHost(QStringLiteral("mysqlmaster"));
+    Workflow *move
+        = m_stack->manager()->move(QStringLiteral("mysqlmaster"), QStringLiteral("db-1"));
+    Relocation *relocation = m_stack->manager()->lastRelocation();
+    bool killed = false;
+    connect(relocation, &Relocation::phaseStarted, this, [&](const QString &phase) {
+        if (!phase.startsWith(QStringLiteral("copy volumes")) || killed)
+            return;
+        // The target host dies now: SIGKILL its dockerd.
+        QFile pidFile(QStringLiteral("/run/dockhost/scs-h2/dockerd.pid"));
+        if (pidFile.open(QIODevice::ReadOnly))
+            killed = ::kill(pid_t(pidFile.readAll().trimmed().toLongLong()), SIGKILL) == 0;
+    });
+    const auto result = run(move);
+    QVERIFY(killed);
+    QVERIFY(!result);
+    qInfo().noquote() << "move failed as it should:" << result.error().message;
+    QVERIFY(result.error().message.contains(QStringLiteral("rolled back")));
+    QVERIFY(relocation->rolledBack());
+    QCOMPARE(roleHost(QStringLiteral("mysqlmaster")), source);
+    QVERIFY(m_stack->manager()->container(QStringLiteral("mysqlmaster"))->isRunning());
+    QCOMPARE(sql(QStringLiteral("mysqlmaster"), QStringLiteral("SELECT COUNT(*) FROM writes"))
+                 .value_or(QString()),
+             before);
+    // Bring the host back for whoever comes next.
+    QProcess restart;
+    restart.start(dockhostScript(), {QStringLiteral("start"), QStringLiteral("scs-h2")});
+    QVERIFY(restart.waitForFinished(60000));
+}
+
+QTEST_GUILESS_MAIN(tst_StackE2e)
+#include "tst_stack_e2e.moc"
