@@ -5,15 +5,15 @@
 #include "commands/buildcommand.h"
 #include "commands/compilecommand.h"
 #include "commands/discocommand.h"
-#include "commands/exportcommand.h"
-#include "commands/imagecommand.h"
-#include "commands/validatecommand.h"
 #include "commands/downcommand.h"
 #include "commands/execcommand.h"
+#include "commands/exportcommand.h"
+#include "commands/imagecommand.h"
 #include "commands/logscommand.h"
 #include "commands/movecommand.h"
 #include "commands/pscommand.h"
 #include "commands/upcommand.h"
+#include "commands/validatecommand.h"
 #include "commands/versioncommand.h"
 
 #include <QTextStream>
