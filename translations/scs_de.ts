@@ -27,6 +27,10 @@
         <source>disco: %1; using a free port instead</source>
         <translation>disco: %1; stattdessen wird ein freier Port verwendet</translation>
     </message>
+    <message>
+        <source>Build images on this Docker engine (default: the first host of the stack); the hosts get them from there.</source>
+        <translation>Images auf dieser Docker-Engine bauen (Standard: der erste Host des Stacks); die Hosts bekommen sie von dort.</translation>
+    </message>
 </context>
 <context>
     <name>Runtime</name>
@@ -135,24 +139,36 @@
         <translation>Volume %1 (%2) unter %3
 %4</translation>
     </message>
+    <message>
+        <source>%1 is not part of the stack</source>
+        <translation>%1 gehört nicht zum Stack</translation>
+    </message>
+    <message>
+        <source>%1 has no Docker container (state: %2); start it first</source>
+        <translation>%1 hat keinen Docker-Container (Zustand: %2); starten Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <source>host %1 of %2 is not in the hosts file</source>
+        <translation>Host %1 von %2 steht nicht in der Hosts-Datei</translation>
+    </message>
 </context>
 <context>
     <name>Ui::CoreStackController</name>
     <message>
         <source>%1 is a documentation address; not contacted</source>
-        <translation>%1 ist eine Dokumentationsadresse; wird nicht kontaktiert</translation>
+        <translation type="vanished">%1 ist eine Dokumentationsadresse; wird nicht kontaktiert</translation>
     </message>
     <message>
         <source>Moving %1 needs the container manager, which this build of the dashboard is not connected to yet.</source>
-        <translation>Um %1 zu verschieben, braucht es den Container-Manager, mit dem diese Version des Dashboards noch nicht verbunden ist.</translation>
+        <translation type="vanished">Um %1 zu verschieben, braucht es den Container-Manager, mit dem diese Version des Dashboards noch nicht verbunden ist.</translation>
     </message>
     <message>
         <source>the container manager is not connected</source>
-        <translation>der Container-Manager ist nicht verbunden</translation>
+        <translation type="vanished">der Container-Manager ist nicht verbunden</translation>
     </message>
     <message>
         <source>the container manager is not connected to this build of the dashboard yet</source>
-        <translation>der Container-Manager ist mit dieser Version des Dashboards noch nicht verbunden</translation>
+        <translation type="vanished">der Container-Manager ist mit dieser Version des Dashboards noch nicht verbunden</translation>
     </message>
     <message>
         <source>Build</source>
@@ -196,7 +212,127 @@
     </message>
     <message>
         <source>The Compose and Kubernetes exporters are not part of this build yet; the scs bundle is.</source>
-        <translation>Die Compose- und Kubernetes-Exporter sind in dieser Version noch nicht enthalten; das scs-Bündel schon.</translation>
+        <translation type="vanished">Die Compose- und Kubernetes-Exporter sind in dieser Version noch nicht enthalten; das scs-Bündel schon.</translation>
+    </message>
+    <message>
+        <source>%1 is still running; open the stack again when it has ended (or cancel it)</source>
+        <translation>%1 läuft noch; öffnen Sie den Stack erneut, wenn es beendet ist (oder brechen Sie es ab)</translation>
+    </message>
+    <message>
+        <source>%1 started while the stack was opening; open it again when it has ended</source>
+        <translation>%1 hat begonnen, während der Stack geöffnet wurde; öffnen Sie ihn erneut, wenn es beendet ist</translation>
+    </message>
+    <message>
+        <source>the hosts %1 have documentation addresses (.example, 192.0.2.x) or unreadable Docker addresses, which the dashboard never contacts; choose a hosts file with reachable hosts to run the stack</source>
+        <translation>die Hosts %1 haben Dokumentationsadressen (.example, 192.0.2.x) oder unlesbare Docker-Adressen, die das Dashboard nie kontaktiert; wählen Sie eine Hosts-Datei mit erreichbaren Hosts, um den Stack auszuführen</translation>
+    </message>
+    <message>
+        <source>The hosts file names the disco server %1; the dashboard registers through its own server at %2</source>
+        <translation>Die Hosts-Datei nennt den disco-Server %1; das Dashboard registriert über seinen eigenen Server unter %2</translation>
+    </message>
+    <message>
+        <source>Look for running containers</source>
+        <translation>Laufende Container suchen</translation>
+    </message>
+    <message>
+        <source>not contacted: %1</source>
+        <translation>nicht kontaktiert: %1</translation>
+    </message>
+    <message>
+        <source>This stack is open read-only: %1</source>
+        <translation>Dieser Stack ist nur lesend geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>%1 waits until %2 has ended</source>
+        <translation>%1 wartet, bis %2 beendet ist</translation>
+    </message>
+    <message>
+        <source>the stack was closed</source>
+        <translation>der Stack wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>find the role</source>
+        <translation>Rolle finden</translation>
+    </message>
+    <message>
+        <source>the stack has no role &apos;%1&apos;</source>
+        <translation>der Stack hat keine Rolle „%1“</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <source>%1 does not run in this stack</source>
+        <translation>%1 läuft nicht in diesem Stack</translation>
+    </message>
+    <message>
+        <source>stopping it on %1</source>
+        <translation>beim Stoppen auf %1</translation>
+    </message>
+    <message>
+        <source>starting it on %1</source>
+        <translation>beim Starten auf %1</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Logs von %1</translation>
+    </message>
+    <message>
+        <source>host %1 has no Docker client to read logs from</source>
+        <translation>Host %1 hat keinen Docker-Client, um Logs zu lesen</translation>
+    </message>
+    <message>
+        <source>%1 is not part of the stack</source>
+        <translation>%1 gehört nicht zum Stack</translation>
+    </message>
+    <message>
+        <source>%1 does not run; start it before moving it</source>
+        <translation>%1 läuft nicht; starten Sie es, bevor Sie es verschieben</translation>
+    </message>
+    <message>
+        <source>%1 already runs on %2</source>
+        <translation>%1 läuft bereits auf %2</translation>
+    </message>
+    <message>
+        <source>the hosts file has no host &apos;%1&apos;</source>
+        <translation>die Hosts-Datei hat keinen Host „%1“</translation>
+    </message>
+    <message>
+        <source>host %1 does not answer</source>
+        <translation>Host %1 antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 again</source>
+        <translation>%1 läuft wieder auf %2</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>abgebrochen, bevor es begann</translation>
     </message>
 </context>
 <context>
@@ -291,6 +427,30 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Host of the Compose file</source>
+        <translation>Host der Compose-Datei</translation>
+    </message>
+    <message>
+        <source>Compose runs one host: every role on one machine, or the roles the hosts file places on one host</source>
+        <translation>Compose betreibt einen Host: alle Rollen auf einer Maschine, oder die Rollen, die die Hosts-Datei auf einen Host legt</translation>
+    </message>
+    <message>
+        <source>Every role on one machine</source>
+        <translation>Alle Rollen auf einer Maschine</translation>
+    </message>
+    <message>
+        <source>Roles placed on %1</source>
+        <translation>Rollen auf %1</translation>
+    </message>
+    <message>
+        <source>Where it goes</source>
+        <translation>Wohin es gehört</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
     </message>
 </context>
 <context>
@@ -477,7 +637,10 @@
     </message>
     <message numerus="yes">
         <source>Storing %n secret(s) in the keychain...</source>
-        <translation><numerusform>%n Geheimnis wird im Schlüsselbund abgelegt...</numerusform><numerusform>%n Geheimnisse werden im Schlüsselbund abgelegt...</numerusform></translation>
+        <translation>
+            <numerusform>%n Geheimnis wird im Schlüsselbund abgelegt...</numerusform>
+            <numerusform>%n Geheimnisse werden im Schlüsselbund abgelegt...</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot write a temporary key file: %1</source>
@@ -556,7 +719,10 @@
     </message>
     <message numerus="yes">
         <source>wait until healthy, at most %n second(s)</source>
-        <translation><numerusform>warten bis gesund, höchstens %n Sekunde</numerusform><numerusform>warten bis gesund, höchstens %n Sekunden</numerusform></translation>
+        <translation>
+            <numerusform>warten bis gesund, höchstens %n Sekunde</numerusform>
+            <numerusform>warten bis gesund, höchstens %n Sekunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Update dependents</source>
@@ -592,6 +758,49 @@
     <message>
         <source>drop</source>
         <translation>entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ImageSupply</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>abgebrochen, bevor es begann</translation>
+    </message>
+    <message>
+        <source>no build engine is set: open a stack with a hosts file, or name one with --build-docker</source>
+        <translation>keine Build-Engine gesetzt: öffnen Sie einen Stack mit Hosts-Datei oder nennen Sie eine mit --build-docker</translation>
+    </message>
+    <message>
+        <source>up to date on %1</source>
+        <translation>aktuell auf %1</translation>
+    </message>
+    <message>
+        <source>building on %1 (%2 of %3)</source>
+        <translation>wird auf %1 gebaut (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>built %1 in %2 s</source>
+        <translation>%1 in %2 s gebaut</translation>
+    </message>
+    <message>
+        <source>the build was cancelled</source>
+        <translation>der Build wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>image %1: host %2 went away before the image reached it</source>
+        <translation>Image %1: Host %2 verschwand, bevor das Image ihn erreichte</translation>
+    </message>
+    <message>
+        <source>carrying to %1 (save/load)</source>
+        <translation>wird nach %1 übertragen (save/load)</translation>
+    </message>
+    <message>
+        <source>carrying image %1 from %2 to %3</source>
+        <translation>beim Übertragen von Image %1 von %2 nach %3</translation>
+    </message>
+    <message>
+        <source>now on %1</source>
+        <translation>jetzt auf %1</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1425,10 @@ Ports: %6</translation>
     <message>
         <source>built</source>
         <translation>gebaut</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,7 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_buildAction = new QAction(QIcon::fromTheme(QStringLiteral("run-build")), tr("&Build"), this);
+    m_buildAction->setObjectName(QStringLiteral("buildAction"));
     m_buildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_buildAction->setToolTip(tr("Build the images of the stack that are missing"));
     connect(m_buildAction, &QAction::triggered, this, [this] {
@@ -134,6 +135,7 @@ void MainWindow::createActions()
     });
     m_startAction
         = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Start"), this);
+    m_startAction->setObjectName(QStringLiteral("startAction"));
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_startAction->setToolTip(tr("Start every role of the stack"));
     connect(m_startAction, &QAction::triggered, this, [this] {
@@ -142,6 +144,7 @@ void MainWindow::createActions()
     });
     m_stopAction
         = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("S&top"), this);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_stopAction->setToolTip(tr("Stop every role of the stack"));
     connect(m_stopAction, &QAction::triggered, this, [this] {
@@ -150,6 +153,7 @@ void MainWindow::createActions()
     });
     m_exportAction
         = new QAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export..."), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(tr("Export the stack for production"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::handleExport);
@@ -385,11 +389,17 @@ void MainWindow::setController(StackController *controller)
             &Widgets::ProgressPanel::finishBuild);
     connect(m_controller, &StackController::operationFinished, this,
             [this](const QString &what, const Scs::Error &error) {
-                if (error.message.isEmpty())
+                m_progressPanel->finishOperation(what, error);
+                if (error.message.isEmpty()) {
                     appendLog(tr("%1: done").arg(what));
-                else
-                    appendLog(tr("%1 failed: %2").arg(what, error.message));
+                    return;
+                }
+                appendLog(tr("%1 failed: %2").arg(what, error.message));
+                statusBar()->showMessage(tr("%1 failed: %2").arg(what, error.message), 15000);
             });
+    connect(m_controller, &StackController::operationProgress, m_progressPanel,
+            &Widgets::ProgressPanel::updateOperation);
+    connect(m_controller, &StackController::progressMessage, this, &MainWindow::appendLog);
     connect(m_controller, &StackController::logLine, m_logView, &Widgets::LogView::appendLine);
     connect(
         m_controller, &StackController::execFinished, this,

@@ -62,8 +62,10 @@ struct ExportResult
     {
         QString name;        ///< e.g. the secret's key or the host address placeholder
         QString description; ///< what to put there
+        QString where;       ///< the file or resource that takes it, when the export names one
     };
     QMap<QString, QByteArray> files; ///< relative path -> content
+    QStringList executables;         ///< files (keys of files) written with the executable bit
     QList<OperatorValue> operatorValues;
 };
 
@@ -125,8 +127,13 @@ public:
     [[nodiscard]] virtual QList<ConfigValue> compiledConfig(const QString &containerId) const = 0;
     [[nodiscard]] virtual QMap<QString, QString> environment(const QString &containerId) const = 0;
 
-    /** Compiles the loaded stack into \p format (local work, no network). */
-    [[nodiscard]] virtual Scs::Result<ExportResult> exportStack(ExportFormat format) = 0;
+    /**
+     * Compiles the loaded stack into \p format (local work, no network). For Compose,
+     * \p host picks the roles placed on that host (empty: every role on one machine).
+     */
+    [[nodiscard]] virtual Scs::Result<ExportResult> exportStack(ExportFormat format,
+                                                                const QString &host)
+        = 0;
 
 signals:
     void stackLoaded(const QString &stackPath);
@@ -139,6 +146,10 @@ signals:
     void buildOutput(const QString &image, const QString &line);
     void buildFinished(const QString &image, const Scs::Error &error); ///< empty message: success
     void operationFinished(const QString &what, const Scs::Error &error);
+    /** A running operation (start, stop, take-over) reached \p phase; \p percent 0-100. */
+    void operationProgress(const QString &what, const QString &phase, int percent);
+    /** A line about what the core is doing ("carrying image ... to db-2"). */
+    void progressMessage(const QString &text);
 
     void logLine(const Ui::LogLine &line);
     void execFinished(const QString &containerId, int exitCode, const QString &output);

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -109,7 +110,13 @@ int main(int argc, char *argv[])
         QStringLiteral("quit-after"),
         QApplication::translate("Dashboard", "Quit after MS milliseconds (for tests)."),
         QStringLiteral("MS"));
-    parser.addOptions({hostsOption, screenshotOption, quitAfterOption});
+    const QCommandLineOption buildDockerOption(
+        QStringLiteral("build-docker"),
+        QApplication::translate("Dashboard",
+                                "Build images on this Docker engine (default: the first host of "
+                                "the stack); the hosts get them from there."),
+        QStringLiteral("ADDRESS"));
+    parser.addOptions({hostsOption, buildDockerOption, screenshotOption, quitAfterOption});
     parser.process(app); // exits after printing --help or --version
 
     Ui::Theme::apply(Ui::Theme::modeFromSettings());
@@ -131,6 +138,12 @@ int main(int argc, char *argv[])
     else
         window.appendLog(listening.error().message);
     Ui::CoreStackController controller;
+    if (listening)
+        controller.setDiscoServer(&discoServer);
+    QString buildDocker = parser.value(buildDockerOption);
+    if (buildDocker.isEmpty())
+        buildDocker = QSettings().value(QStringLiteral("build/docker")).toString();
+    controller.setBuildEngine(buildDocker);
     window.setController(&controller);
 
     const QStringList positional = parser.positionalArguments();

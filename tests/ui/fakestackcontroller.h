@@ -125,15 +125,17 @@ public:
         return {{QStringLiteral("SCS_DB_NAME"), QStringLiteral("blog")},
                 {QStringLiteral("SCS_REQUIRE_MYSQL_HOST"), QStringLiteral("10.231.0.1")}};
     }
-    Scs::Result<Ui::ExportResult> exportStack(Ui::ExportFormat format) override
+    Scs::Result<Ui::ExportResult> exportStack(Ui::ExportFormat format, const QString &host) override
     {
-        calls << QStringLiteral("export %1").arg(int(format));
+        calls << (host.isEmpty() ? QStringLiteral("export %1").arg(int(format))
+                                 : QStringLiteral("export %1 %2").arg(int(format)).arg(host));
         Ui::ExportResult result;
         result.files.insert(
             QStringLiteral("compose.yaml"),
             QByteArrayLiteral("services:\n  wordpress:\n    image: scs/wordpress\n"));
-        result.operatorValues.append(
-            {QStringLiteral("SCS_DB_PASSWORD"), QStringLiteral("the database password")});
+        result.operatorValues.append({QStringLiteral("SCS_DB_PASSWORD"),
+                                      QStringLiteral("the database password"),
+                                      QStringLiteral("secrets/wordpress.env")});
         return result;
     }
 

@@ -18,7 +18,8 @@ private slots:
     void loadsTheExampleStackOnThreeHosts();
     void showsConfigLayersAndExportsTheBundle();
     void badStackIsReported();
-    void actionsWithoutTheContainerManagerSaySo();
+    void exportsComposeAndKubernetesWithOperatorValues();
+    void documentationHostsOpenReadOnly();
 
 private:
     static QString manifest(const QString &name)
@@ -79,7 +80,8 @@ void tst_CoreStackController::showsConfigLayersAndExportsTheBundle()
     QVERIFY(fromLayer);
     QVERIFY(!controller.environment(QStringLiteral("wordpress@web-1")).isEmpty());
 
-    const Scs::Result<Ui::ExportResult> bundle = controller.exportStack(Ui::ExportFormat::Bundle);
+    const Scs::Result<Ui::ExportResult> bundle
+        = controller.exportStack(Ui::ExportFormat::Bundle, QString());
     QVERIFY2(bundle, bundle ? "" : qPrintable(bundle.error().message));
     QVERIFY(bundle->files.contains(QStringLiteral("stack.json")));
     QVERIFY(bundle->files.contains(QStringLiteral("wordpress.json")));
@@ -97,7 +99,48 @@ void tst_CoreStackController::showsConfigLayersAndExportsTheBundle()
                 return false;
         return true;
     }());
-    QVERIFY(!controller.exportStack(Ui::ExportFormat::Compose));
+}
+
+void tst_CoreStackController::exportsComposeAndKubernetesWithOperatorValues()
+{
+    Ui::CoreStackController controller;
+    QSignalSpy loaded(&controller, &Ui::StackController::stackLoaded);
+    controller.loadStack(manifest(QStringLiteral("stack.yaml")),
+                         manifest(QStringLiteral("hosts.prod.yaml")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 20000);
+
+    const auto compose = controller.exportStack(Ui::ExportFormat::Compose, QString());
+    QVERIFY2(compose, compose ? "" : qPrintable(compose.error().message));
+    QVERIFY(compose->files.contains(QStringLiteral("compose.yaml")));
+    const QByteArray yaml = compose->files.value(QStringLiteral("compose.yaml"));
+    QVERIFY(yaml.contains("wordpress"));
+    QVERIFY(yaml.contains("mysqlmaster"));
+    // Secrets are references: the operator supplies them, and is told where.
+    QVERIFY(!compose->operatorValues.isEmpty());
+    bool named = false;
+    for (const auto &value : compose->operatorValues)
+        named |= value.name.startsWith(QStringLiteral("wordpress: ")) && !value.where.isEmpty();
+    QVERIFY(named);
+
+    // One host: only the roles the hosts file places there.
+    const auto db = controller.exportStack(Ui::ExportFormat::Compose, QStringLiteral("db-1"));
+    QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+    QVERIFY(db->files.value(QStringLiteral("compose.yaml")).contains("mysqlmaster"));
+    QVERIFY(!db->files.value(QStringLiteral("compose.yaml")).contains("wordpress"));
+    // WordPress alone cannot find MySQL on another host without a fixed port: said clearly.
+    const auto web = controller.exportStack(Ui::ExportFormat::Compose, QStringLiteral("web-1"));
+    QVERIFY(!web);
+    QVERIFY(web.error().message.contains(QStringLiteral("publish.port")));
+    const auto unknown = controller.exportStack(Ui::ExportFormat::Compose, QStringLiteral("nope"));
+    QVERIFY(!unknown);
+    QVERIFY(unknown.error().message.contains(QStringLiteral("nope")));
+
+    const auto kubernetes = controller.exportStack(Ui::ExportFormat::Kubernetes, QString());
+    QVERIFY2(kubernetes, kubernetes ? "" : qPrintable(kubernetes.error().message));
+    const QByteArray manifests = kubernetes->files.value(QStringLiteral("kubernetes.yaml"));
+    QVERIFY(manifests.contains("kind: \"StatefulSet\""));
+    QVERIFY(manifests.contains("kind: \"Service\""));
+    QVERIFY(!kubernetes->operatorValues.isEmpty());
 }
 
 void tst_CoreStackController::badStackIsReported()
@@ -111,15 +154,35 @@ void tst_CoreStackController::badStackIsReported()
     QVERIFY(controller.topology()->containers().isEmpty());
 }
 
-void tst_CoreStackController::actionsWithoutTheContainerManagerSaySo()
+void tst_CoreStackController::documentationHostsOpenReadOnly()
 {
     Ui::CoreStackController controller;
     QSignalSpy finished(&controller, &Ui::StackController::operationFinished);
+    // Before a stack is open, and with a stack whose hosts are documentation addresses
+    // (never contacted), actions answer with an error that says why.
     controller.start(QString());
     QCOMPARE(finished.size(), 1);
-    QVERIFY(finished.first().at(1).value<Scs::Error>().message.contains(
-        QStringLiteral("container manager")));
-    QVERIFY(!controller.planMove(QStringLiteral("wordpress@web-1"), QStringLiteral("db-2")));
+    QVERIFY(finished.first().at(1).value<Scs::Error>().message.contains(QStringLiteral("Open")));
+    QSignalSpy loaded(&controller, &Ui::StackController::stackLoaded);
+    controller.loadStack(manifest(QStringLiteral("stack.yaml")),
+                         manifest(QStringLiteral("hosts.prod.yaml")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 20000);
+    QVERIFY(!controller.manager());
+    QVERIFY(controller.readOnlyReason().contains(QStringLiteral("web-1")));
+    finished.clear();
+    controller.start(QString());
+    controller.stop(QStringLiteral("wordpress"));
+    controller.restart(QStringLiteral("wordpress@web-1"));
+    controller.exec(QStringLiteral("wordpress@web-1"), {QStringLiteral("true")});
+    controller.followLogs(QStringLiteral("wordpress@web-1"), true);
+    QCOMPARE(finished.size(), 5);
+    QVERIFY(finished.at(0).at(1).value<Scs::Error>().message.contains(QStringLiteral("read-only")));
+    QVERIFY(finished.at(2).at(1).value<Scs::Error>().message.contains(QStringLiteral("start it")));
+    const auto plan
+        = controller.planMove(QStringLiteral("wordpress@web-1"), QStringLiteral("db-2"));
+    QVERIFY(!plan);
+    QVERIFY(plan.error().message.contains(QStringLiteral("read-only")));
+    QVERIFY(!controller.isBusy());
 }
 
 QTEST_MAIN(tst_CoreStackController)

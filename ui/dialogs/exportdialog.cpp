@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "dialogs/exportdialog.h"
 
+#include "runtime/topology.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -24,6 +26,7 @@ ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     : QDialog(parent)
     , m_controller(controller)
     , m_formatCombo(new QComboBox(this))
+    , m_hostCombo(new QComboBox(this))
     , m_fileList(new QListWidget(this))
     , m_preview(new QPlainTextEdit(this))
     , m_valuesTree(new QTreeWidget(this))
@@ -36,6 +39,15 @@ ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     m_formatCombo->addItem(tr("Docker Compose (one host)"), int(ExportFormat::Compose));
     m_formatCombo->addItem(tr("Kubernetes manifests (cluster)"), int(ExportFormat::Kubernetes));
     m_formatCombo->addItem(tr("scs bundle (scs on every host)"), int(ExportFormat::Bundle));
+    m_hostCombo->setObjectName(QStringLiteral("hostComboBox"));
+    m_hostCombo->setAccessibleName(tr("Host of the Compose file"));
+    m_hostCombo->setToolTip(tr("Compose runs one host: every role on one machine, or the roles "
+                               "the hosts file places on one host"));
+    m_hostCombo->addItem(tr("Every role on one machine"), QString());
+    if (m_controller && m_controller->topology()) {
+        for (const Runtime::HostInfo &host : m_controller->topology()->hosts())
+            m_hostCombo->addItem(tr("Roles placed on %1").arg(host.name), host.name);
+    }
     m_fileList->setObjectName(QStringLiteral("filesListWidget"));
     m_fileList->setAccessibleName(tr("Exported files"));
     m_preview->setObjectName(QStringLiteral("previewPlainTextEdit"));
@@ -47,7 +59,8 @@ ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     m_preview->setFont(mono);
     m_valuesTree->setObjectName(QStringLiteral("valuesTreeWidget"));
     m_valuesTree->setAccessibleName(tr("Values the operator must supply"));
-    m_valuesTree->setHeaderLabels({tr("Value the operator must supply"), tr("What it is")});
+    m_valuesTree->setHeaderLabels(
+        {tr("Value the operator must supply"), tr("What it is"), tr("Where it goes")});
     m_valuesTree->setRootIsDecorated(false);
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
@@ -78,6 +91,7 @@ ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_formatCombo);
+    form->addRow(tr("&Host:"), m_hostCombo);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(splitter, 3);
@@ -86,6 +100,7 @@ ExportDialog::ExportDialog(StackController *controller, QWidget *parent)
     layout->addWidget(buttons);
 
     connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::regenerate);
+    connect(m_hostCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::regenerate);
     connect(m_fileList, &QListWidget::currentRowChanged, this, &ExportDialog::showFile);
     resize(900, 640);
     regenerate();
@@ -98,8 +113,16 @@ void ExportDialog::setFormat(ExportFormat format)
     m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(format)));
 }
 
+void ExportDialog::setHost(const QString &host)
+{
+    m_hostCombo->setCurrentIndex(std::max(0, m_hostCombo->findData(host)));
+}
+
 void ExportDialog::regenerate()
 {
+    const bool compose
+        = ExportFormat(m_formatCombo->currentData().toInt()) == ExportFormat::Compose;
+    m_hostCombo->setEnabled(compose);
     m_result = {};
     m_fileList->clear();
     m_preview->clear();
@@ -112,7 +135,8 @@ void ExportDialog::regenerate()
         return;
     }
     const Scs::Result<ExportResult> result
-        = m_controller->exportStack(ExportFormat(m_formatCombo->currentData().toInt()));
+        = m_controller->exportStack(ExportFormat(m_formatCombo->currentData().toInt()),
+                                    compose ? m_hostCombo->currentData().toString() : QString());
     if (!result) {
         m_errorLabel->setText(result.error().message);
         m_errorLabel->show();
@@ -123,7 +147,7 @@ void ExportDialog::regenerate()
     for (auto it = m_result.files.cbegin(); it != m_result.files.cend(); ++it)
         m_fileList->addItem(it.key());
     for (const ExportResult::OperatorValue &value : std::as_const(m_result.operatorValues))
-        new QTreeWidgetItem(m_valuesTree, {value.name, value.description});
+        new QTreeWidgetItem(m_valuesTree, {value.name, value.description, value.where});
     m_valuesTree->resizeColumnToContents(0);
     m_saveButton->setEnabled(!m_result.files.isEmpty());
     if (m_fileList->count() > 0)
@@ -170,6 +194,9 @@ Scs::Result<void> ExportDialog::saveTo(const QString &directory) const
             || !file.commit())
             return Scs::makeError(tr("Cannot write %1: %2").arg(path, file.errorString()),
                                   Scs::Error::Kind::Io);
+        if (m_result.executables.contains(it.key()))
+            QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ExeOwner
+                                            | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     }
     return {};
 }

@@ -32,6 +32,8 @@ public:
     ~ExportDialog() override;
 
     void setFormat(ExportFormat format);
+    /** For Compose: the roles placed on \p host (empty: every role on one machine). */
+    void setHost(const QString &host);
     [[nodiscard]] QString previewText() const;
     [[nodiscard]] QStringList operatorValues() const;
     [[nodiscard]] QStringList fileNames() const;
@@ -45,6 +47,7 @@ private:
     QPointer<StackController> m_controller;
     ExportResult m_result;
     QComboBox *m_formatCombo = nullptr;
+    QComboBox *m_hostCombo = nullptr;
     QListWidget *m_fileList = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QTreeWidget *m_valuesTree = nullptr;

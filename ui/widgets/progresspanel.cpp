@@ -174,6 +174,37 @@ void ProgressPanel::finishBuild(const QString &image, const Scs::Error &error)
     }
 }
 
+QString ProgressPanel::operationKey(const QString &what)
+{
+    return QStringLiteral("op:") + what;
+}
+
+void ProgressPanel::updateOperation(const QString &what, const QString &phase, int percent)
+{
+    Row &row = ensureRow(operationKey(what), what);
+    row.running = true;
+    row.statusLabel->setStyleSheet(QString());
+    if (percent >= 0)
+        row.progressBar->setValue(std::clamp(percent, 0, 100));
+    row.statusLabel->setText(phase);
+}
+
+void ProgressPanel::finishOperation(const QString &what, const Scs::Error &error)
+{
+    auto it = m_rows.find(operationKey(what));
+    if (it == m_rows.end())
+        return; // quick answers (exec, logs) get no row
+    it->running = false;
+    if (error.message.isEmpty()) {
+        it->progressBar->setValue(100);
+        it->statusLabel->setText(tr("done"));
+        it->statusLabel->setStyleSheet(QString());
+    } else {
+        it->statusLabel->setText(tr("Failed: %1").arg(error.message));
+        it->statusLabel->setStyleSheet(QStringLiteral("color: #d03a2f"));
+    }
+}
+
 QString ProgressPanel::statusText(const QString &key) const
 {
     const auto it = m_rows.constFind(key);

@@ -38,6 +38,10 @@ public:
     void appendBuildOutput(const QString &image, const QString &line);
     void finishBuild(const QString &image, const Scs::Error &error);
 
+    /** A stack operation (start, stop, take-over) reached \p phase. */
+    void updateOperation(const QString &what, const QString &phase, int percent);
+    void finishOperation(const QString &what, const Scs::Error &error);
+
     /** The text an operation's row shows now (for tests and accessibility). */
     [[nodiscard]] QString statusText(const QString &key) const;
     [[nodiscard]] int progress(const QString &key) const;
@@ -46,6 +50,8 @@ public:
     /** Keys of rows: "move:<container id>" and "build:<image>". */
     [[nodiscard]] static QString moveKey(const QString &containerId);
     [[nodiscard]] static QString buildKey(const QString &image);
+    /** "op:<what>" for updateOperation() rows. */
+    [[nodiscard]] static QString operationKey(const QString &what);
 
 signals:
     void moveCancelRequested(const QString &containerId);
