@@ -18,6 +18,8 @@ cat "$out/info"
 grep -q '^ Package: scs$' "$out/info"
 grep -q '^ Depends: .*libqt6widgets6' "$out/info"
 grep -q '^ Depends: .*libqt6keychain1' "$out/info"
+# The SVG plugins (icons) are loaded at run time: shlibdeps cannot see them.
+grep -q '^ Depends: .*libqt6svg6' "$out/info"
 dpkg-deb -c "$deb" >"$out/contents"
 for f in ./usr/bin/scs-dashboard ./usr/bin/scs ./usr/share/applications/org.example.scs.desktop \
          ./usr/share/metainfo/org.example.scs.metainfo.xml \

@@ -16,6 +16,7 @@
 #include "corestackcontroller.h"
 #include "dialogs/moveplandialog.h"
 #include "disco/server.h"
+#include "discoveryfeed.h"
 #include "docker/engineclient.h"
 #include "graph/containeritem.h"
 #include "graph/hostitem.h"
@@ -31,6 +32,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
@@ -102,6 +104,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void startShowsTheStackRunning();
+    void logsExecAndTheScreenshot();
     void dragMovesWordPressToAnotherHost();
     void graphFollowsAContainerKilledOutsideTheApp();
 
@@ -115,6 +118,7 @@ private:
     Disco::Server m_disco;
     std::unique_ptr<CoreStackController> m_controller;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DiscoveryFeed> m_feed;
     std::unique_ptr<QSignalSpy> m_finished;
     QList<QAbstractItemModelTester *> m_testers;
 };
@@ -169,6 +173,8 @@ void tst_DashboardE2e::initTestCase()
         = std::make_unique<QSignalSpy>(m_controller.get(), &StackController::operationFinished);
     m_window = std::make_unique<MainWindow>();
     m_window->setController(m_controller.get());
+    m_window->setDiscoAddress(QStringLiteral("127.0.0.1:%1").arg(m_disco.serverPort()));
+    m_feed = std::make_unique<DiscoveryFeed>(&m_disco, m_window->timelineModel());
     auto *table = m_window->findChild<QTableView *>(QStringLiteral("containersTableView"));
     QVERIFY(table);
     m_testers.append(new QAbstractItemModelTester(
@@ -197,6 +203,7 @@ void tst_DashboardE2e::cleanupTestCase()
         if (!stopped.message.isEmpty())
             qWarning().noquote() << "stopping the stack:" << stopped.message;
     }
+    m_feed.reset();
     m_window.reset();
     m_controller.reset();
 }
@@ -294,6 +301,46 @@ void tst_DashboardE2e::startShowsTheStackRunning()
                    &body),
         200);
     QVERIFY(!body.contains("Error establishing a database connection"));
+}
+
+void tst_DashboardE2e::logsExecAndTheScreenshot()
+{
+    // The README's picture: the running stack on three hosts.
+    const QString screenshot = qEnvironmentVariable("SCS_DASHBOARD_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        m_window->resize(1600, 1000);
+        m_window->scene()->containerItem(QStringLiteral("wordpress@web-1"))->setSelected(true);
+        m_window->findChild<QDockWidget *>(QStringLiteral("timelineDockWidget"))->raise();
+        QTest::qWait(300);
+        m_window->view()->fitAll();
+        QTest::qWait(500);
+        QVERIFY(m_window->grab().save(screenshot));
+        qInfo().noquote() << "wrote" << screenshot;
+    }
+
+    // Logs: the MySQL master's output reaches the logs dock, with Docker's timestamps.
+    QSignalSpy lines(m_controller.get(), &StackController::logLine);
+    m_controller->followLogs(QStringLiteral("mysqlmaster@db-1"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), 10000);
+    const LogLine first = lines.first().first().value<LogLine>();
+    QCOMPARE(first.containerId, QStringLiteral("mysqlmaster@db-1"));
+    QVERIFY(first.time.isValid());
+    QVERIFY(first.time.secsTo(QDateTime::currentDateTimeUtc()) < 3600);
+    m_controller->followLogs(QStringLiteral("mysqlmaster@db-1"), false);
+
+    // Exec: output and exit code come back.
+    QSignalSpy execs(m_controller.get(), &StackController::execFinished);
+    m_controller->exec(QStringLiteral("mysqlmaster@db-1"),
+                       {QStringLiteral("sh"), QStringLiteral("-c"),
+                        QStringLiteral("echo from-$(hostname -s >/dev/null; echo exec); exit 3")});
+    QTRY_COMPARE_WITH_TIMEOUT(execs.size(), 1, 15000);
+    QCOMPARE(execs.first().at(0).toString(), QStringLiteral("mysqlmaster@db-1"));
+    QCOMPARE(execs.first().at(1).toInt(), 3);
+    QVERIFY(execs.first().at(2).toString().contains(QStringLiteral("from-exec")));
+    // Exec in a planned (not running) container: a clear error, no crash.
+    m_controller->exec(QStringLiteral("nothing@web-1"), {QStringLiteral("true")});
+    const Scs::Error missing = waitForOperation(QStringLiteral("Exec in nothing@web-1"), 1000);
+    QVERIFY(missing.message.contains(QStringLiteral("not part of the stack")));
 }
 
 void tst_DashboardE2e::dragMovesWordPressToAnotherHost()
