@@ -8,12 +8,10 @@
 #include "enginestream.h"
 #include "engineworker.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPromise>
-#include <QTemporaryFile>
 #include <QThread>
 
 #include <curl/curl.h>
@@ -78,6 +76,65 @@ Request jsonPost(const QString &path, const QJsonObject &body)
     r.body = compact(body);
     r.contentType = "application/json";
     return r;
+}
+
+/** A request without a body: \p method \p path. */
+Request request(const QByteArray &method, const QString &path)
+{
+    Request r;
+    r.method = method;
+    r.path = path;
+    return r;
+}
+
+QString flag(bool on)
+{
+    return on ? QStringLiteral("1") : QStringLiteral("0");
+}
+
+/** ?filters={"label": [...]} when there is a label to filter by. */
+void addLabelFilters(Request &r, const QMap<QString, QString> &labels)
+{
+    if (!labels.isEmpty())
+        r.query.addQueryItem(QStringLiteral("filters"),
+                             QString::fromUtf8(Internal::labelFilters(labels)));
+}
+
+// Readers of the engine's answer, for call().
+
+Result<void> noAnswer(const Response &)
+{
+    return {};
+}
+
+/** {"Id": "..."}: the new object's id. */
+Result<QString> idAnswer(const Response &response)
+{
+    return jsonObject(response.body).value(QStringLiteral("Id")).toString();
+}
+
+/** One JSON object, read by \p from. */
+template<typename T>
+std::function<Result<T>(const Response &)> objectAnswer(T (*from)(const QJsonObject &))
+{
+    return
+        [from](const Response &response) -> Result<T> { return from(jsonObject(response.body)); };
+}
+
+/** A JSON array of objects (or the array in \p field of an object), each read by \p from. */
+template<typename T>
+std::function<Result<QList<T>>(const Response &)> listAnswer(T (*from)(const QJsonObject &),
+                                                             const QString &field = {})
+{
+    return [from, field](const Response &response) -> Result<QList<T>> {
+        const QJsonArray array = field.isEmpty() ? jsonArray(response.body)
+                                                 : jsonObject(response.body).value(field).toArray();
+        QList<T> out;
+        out.reserve(array.size());
+        for (const QJsonValue &v : array)
+            out.append(from(v.toObject()));
+        return out;
+    };
 }
 
 QString segment(const QString &idOrName)
@@ -260,7 +317,7 @@ QFuture<Result<void>> EngineClient::ping()
     Request r;
     r.path = QStringLiteral("/_ping");
     r.versioned = false;
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 // Containers
@@ -270,9 +327,7 @@ QFuture<Result<QString>> EngineClient::createContainer(const ContainerSpec &spec
     Request r = jsonPost(QStringLiteral("/containers/create"), Internal::containerCreateBody(spec));
     if (!spec.name.isEmpty())
         r.query.addQueryItem(QStringLiteral("name"), spec.name);
-    return call<QString>(std::move(r), [](const Response &response) -> Result<QString> {
-        return jsonObject(response.body).value(QStringLiteral("Id")).toString();
-    });
+    return call<QString>(std::move(r), idAnswer);
 }
 
 QFuture<Result<void>> EngineClient::startContainer(const QString &id)
@@ -308,51 +363,37 @@ QFuture<Result<void>> EngineClient::stopContainer(const QString &id, int timeout
 
 QFuture<Result<void>> EngineClient::killContainer(const QString &id, const QString &signal)
 {
-    Request r;
-    r.method = "POST";
-    r.path = QStringLiteral("/containers/%1/kill").arg(segment(id));
+    Request r = request("POST", QStringLiteral("/containers/%1/kill").arg(segment(id)));
     r.query.addQueryItem(QStringLiteral("signal"), signal);
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<void>> EngineClient::removeContainer(const QString &id, bool force,
                                                     bool removeVolumes)
 {
-    Request r;
-    r.method = "DELETE";
-    r.path = QStringLiteral("/containers/%1").arg(segment(id));
-    r.query.addQueryItem(QStringLiteral("force"),
-                         force ? QStringLiteral("1") : QStringLiteral("0"));
-    r.query.addQueryItem(QStringLiteral("v"),
-                         removeVolumes ? QStringLiteral("1") : QStringLiteral("0"));
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    Request r = request("DELETE", QStringLiteral("/containers/%1").arg(segment(id)));
+    r.query.addQueryItem(QStringLiteral("force"), flag(force));
+    r.query.addQueryItem(QStringLiteral("v"), flag(removeVolumes));
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<ContainerInfo>> EngineClient::inspectContainer(const QString &id)
 {
-    Request r;
-    r.path = QStringLiteral("/containers/%1/json").arg(segment(id));
-    return call<ContainerInfo>(std::move(r), [](const Response &response) -> Result<ContainerInfo> {
-        return Internal::containerInfoFromJson(jsonObject(response.body));
-    });
+    return call<ContainerInfo>(
+        request("GET", QStringLiteral("/containers/%1/json").arg(segment(id))),
+        objectAnswer(&Internal::containerInfoFromJson));
 }
 
 QFuture<Result<QList<ContainerSummary>>> EngineClient::listContainers(const ContainerFilter &filter)
 {
-    Request r;
-    r.path = QStringLiteral("/containers/json");
+    Request r = request("GET", QStringLiteral("/containers/json"));
     if (filter.all)
         r.query.addQueryItem(QStringLiteral("all"), QStringLiteral("1"));
     if (!filter.labels.isEmpty() || !filter.names.isEmpty())
         r.query.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(Internal::labelFilters(
                                                             filter.labels, filter.names)));
-    return call<QList<ContainerSummary>>(
-        std::move(r), [](const Response &response) -> Result<QList<ContainerSummary>> {
-            QList<ContainerSummary> out;
-            for (const QJsonValue &v : jsonArray(response.body))
-                out.append(Internal::containerSummaryFromJson(v.toObject()));
-            return out;
-        });
+    return call<QList<ContainerSummary>>(std::move(r),
+                                         listAnswer(&Internal::containerSummaryFromJson));
 }
 
 QFuture<Result<int>> EngineClient::waitContainer(const QString &id, int timeoutMs)
@@ -370,9 +411,7 @@ namespace {
 
 Request logsRequest(const QString &id, const LogOptions &options, bool follow)
 {
-    Request r;
-    r.path = QStringLiteral("/containers/%1/logs").arg(id);
-    const auto flag = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
+    Request r = request("GET", QStringLiteral("/containers/%1/logs").arg(segment(id)));
     r.query.addQueryItem(QStringLiteral("stdout"), flag(options.standardOutput));
     r.query.addQueryItem(QStringLiteral("stderr"), flag(options.standardError));
     r.query.addQueryItem(QStringLiteral("timestamps"), flag(options.timestamps));
@@ -462,12 +501,9 @@ QFuture<Result<ExecResult>> EngineClient::exec(const QString &id, const ExecSpec
 
 QFuture<Result<StatsSample>> EngineClient::stats(const QString &id)
 {
-    Request r;
-    r.path = QStringLiteral("/containers/%1/stats").arg(segment(id));
+    Request r = request("GET", QStringLiteral("/containers/%1/stats").arg(segment(id)));
     r.query.addQueryItem(QStringLiteral("stream"), QStringLiteral("0"));
-    return call<StatsSample>(std::move(r), [](const Response &response) -> Result<StatsSample> {
-        return Internal::statsFromJson(jsonObject(response.body));
-    });
+    return call<StatsSample>(std::move(r), objectAnswer(&Internal::statsFromJson));
 }
 
 StatsStream *EngineClient::streamStats(const QString &id, QObject *parent)
@@ -483,130 +519,121 @@ StatsStream *EngineClient::streamStats(const QString &id, QObject *parent)
 QFuture<Result<void>> EngineClient::getArchive(const QString &id, const QString &path,
                                                const QString &tarFile)
 {
-    Request r;
-    r.path = QStringLiteral("/containers/%1/archive").arg(segment(id));
+    Request r = request("GET", QStringLiteral("/containers/%1/archive").arg(segment(id)));
     r.query.addQueryItem(QStringLiteral("path"), path);
     r.downloadFile = tarFile;
     r.timeoutMs = 0; // volumes may be large; cancel() stops it
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<void>> EngineClient::putArchive(const QString &id, const QString &path,
                                                const QString &tarFile)
 {
-    Request r;
-    r.method = "PUT";
-    r.path = QStringLiteral("/containers/%1/archive").arg(segment(id));
+    Request r = request("PUT", QStringLiteral("/containers/%1/archive").arg(segment(id)));
     r.query.addQueryItem(QStringLiteral("path"), path);
     r.uploadFile = tarFile;
     r.contentType = "application/x-tar";
     r.timeoutMs = 0;
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
-namespace {
-
-/** A temporary file name in the system temp folder; the file is removed by the caller. */
-Result<QString> temporaryTar(const QString &host, const QString &what)
+QFuture<Result<void>> EngineClient::relay(EngineClient &from, Request download, EngineClient &to,
+                                          Request upload,
+                                          std::function<Result<void>(const Response &)> parse)
 {
-    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/scs-%1-XXXXXX.tar").arg(what));
-    file.setAutoRemove(false);
-    if (!file.open())
-        return makeError(
-            Tr::tr("host %1: cannot create a temporary file: %2").arg(host, file.errorString()),
-            Error::Kind::Io);
-    return file.fileName();
+    struct Outcome
+    {
+        std::mutex mutex;
+        std::optional<Result<Response>> download;
+        std::optional<Result<Response>> upload;
+    };
+    Pending<void> pending;
+    auto outcome = std::make_shared<Outcome>();
+    auto pipe = std::make_shared<Internal::BytePipe>();
+    // Both sides end (a failing one makes the other abort); the cause wins over the
+    // abort it caused (Kind::Cancelled), and the sender's error over the receiver's.
+    const auto settle = [pending, outcome, parse = std::move(parse)] {
+        std::lock_guard lock(outcome->mutex);
+        if (!outcome->download || !outcome->upload)
+            return;
+        const Result<Response> &down = *outcome->download;
+        const Result<Response> &up = *outcome->upload;
+        if (down && up)
+            return pending.done(parse(*up));
+        if (!down
+            && (up || down.error().kind != Error::Kind::Cancelled
+                || up.error().kind == Error::Kind::Cancelled))
+            return pending.done(makeError(down.error()));
+        pending.done(makeError(up.error()));
+    };
+    download.downloadPipe = pipe;
+    download.timeoutMs = 0; // images and volumes may be large; cancel() stops it
+    download.isCanceled = pending.canceled();
+    download.onDone = [outcome, settle](Result<Response> r) {
+        {
+            std::lock_guard lock(outcome->mutex);
+            outcome->download = std::move(r);
+        }
+        settle();
+    };
+    upload.uploadPipe = pipe;
+    upload.contentType = "application/x-tar";
+    upload.timeoutMs = 0;
+    upload.isCanceled = pending.canceled();
+    upload.onDone = [outcome, settle](Result<Response> r) {
+        {
+            std::lock_guard lock(outcome->mutex);
+            outcome->upload = std::move(r);
+        }
+        settle();
+    };
+    to.submit(std::move(upload));
+    from.submit(std::move(download));
+    return pending.future();
 }
-
-} // namespace
 
 QFuture<Result<void>> EngineClient::copyArchive(EngineClient &from, const QString &fromId,
                                                 const QString &path, EngineClient &to,
                                                 const QString &toId, const QString &toPath)
 {
-    Pending<void> pending;
-    const auto file = temporaryTar(from.hostName(), QStringLiteral("archive"));
-    if (!file) {
-        pending.done(makeError(file.error()));
-        return pending.future();
-    }
-    const QString tar = *file;
-    Request get;
-    get.path = QStringLiteral("/containers/%1/archive").arg(fromId);
+    Request get = request("GET", QStringLiteral("/containers/%1/archive").arg(segment(fromId)));
     get.query.addQueryItem(QStringLiteral("path"), path);
-    get.downloadFile = tar;
-    get.timeoutMs = 0;
-    get.isCanceled = pending.canceled();
-    EngineClient *target = &to;
-    get.onDone = [pending, tar, target, toId, toPath](Result<Response> got) {
-        if (!got) {
-            QFile::remove(tar);
-            return pending.done(makeError(got.error()));
-        }
-        Request put;
-        put.method = "PUT";
-        put.path = QStringLiteral("/containers/%1/archive").arg(toId);
-        put.query.addQueryItem(QStringLiteral("path"), toPath);
-        put.uploadFile = tar;
-        put.contentType = "application/x-tar";
-        put.timeoutMs = 0;
-        put.isCanceled = pending.canceled();
-        put.onDone = [pending, tar](Result<Response> put) {
-            QFile::remove(tar);
-            pending.done(put ? Result<void>() : makeError(put.error()));
-        };
-        target->submit(std::move(put));
-    };
-    from.submit(std::move(get));
-    return pending.future();
+    Request put = request("PUT", QStringLiteral("/containers/%1/archive").arg(segment(toId)));
+    put.query.addQueryItem(QStringLiteral("path"), toPath);
+    return relay(from, std::move(get), to, std::move(put), noAnswer);
 }
 
 // Images
 
 QFuture<Result<ImageInfo>> EngineClient::inspectImage(const QString &name)
 {
-    Request r;
-    r.path = QStringLiteral("/images/%1/json").arg(segment(name));
-    return call<ImageInfo>(std::move(r), [](const Response &response) -> Result<ImageInfo> {
-        return Internal::imageInfoFromJson(jsonObject(response.body));
-    });
+    return call<ImageInfo>(request("GET", QStringLiteral("/images/%1/json").arg(segment(name))),
+                           objectAnswer(&Internal::imageInfoFromJson));
 }
 
 QFuture<Result<QList<ImageSummary>>> EngineClient::listImages(const ImageFilter &filter)
 {
-    Request r;
-    r.path = QStringLiteral("/images/json");
+    Request r = request("GET", QStringLiteral("/images/json"));
     if (!filter.labels.isEmpty() || !filter.reference.isEmpty())
         r.query.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(Internal::labelFilters(
                                                             filter.labels, {}, filter.reference)));
-    return call<QList<ImageSummary>>(
-        std::move(r), [](const Response &response) -> Result<QList<ImageSummary>> {
-            QList<ImageSummary> out;
-            for (const QJsonValue &v : jsonArray(response.body))
-                out.append(Internal::imageSummaryFromJson(v.toObject()));
-            return out;
-        });
+    return call<QList<ImageSummary>>(std::move(r), listAnswer(&Internal::imageSummaryFromJson));
 }
 
 QFuture<Result<void>> EngineClient::tagImage(const QString &source, const QString &repository,
                                              const QString &tag)
 {
-    Request r;
-    r.method = "POST";
-    r.path = QStringLiteral("/images/%1/tag").arg(segment(source));
+    Request r = request("POST", QStringLiteral("/images/%1/tag").arg(segment(source)));
     r.query.addQueryItem(QStringLiteral("repo"), repository);
     r.query.addQueryItem(QStringLiteral("tag"), tag);
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<void>> EngineClient::removeImage(const QString &name, bool force)
 {
-    Request r;
-    r.method = "DELETE";
-    r.path = QStringLiteral("/images/%1").arg(segment(name));
-    r.query.addQueryItem(QStringLiteral("force"),
-                         force ? QStringLiteral("1") : QStringLiteral("0"));
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    Request r = request("DELETE", QStringLiteral("/images/%1").arg(segment(name)));
+    r.query.addQueryItem(QStringLiteral("force"), flag(force));
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<QString>> EngineClient::importImage(const ImportSpec &spec)
@@ -681,7 +708,7 @@ QFuture<Result<void>> EngineClient::saveImages(const QStringList &names, const Q
         r.query.addQueryItem(QStringLiteral("names"), name);
     r.downloadFile = tarFile;
     r.timeoutMs = 0;
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 QFuture<Result<QStringList>> EngineClient::loadImages(const QString &tarFile)
@@ -702,47 +729,21 @@ QFuture<Result<QStringList>> EngineClient::loadImages(const QString &tarFile)
 QFuture<Result<void>> EngineClient::transferImages(EngineClient &from, EngineClient &to,
                                                    const QStringList &names)
 {
-    Pending<void> pending;
-    const auto file = temporaryTar(from.hostName(), QStringLiteral("images"));
-    if (!file) {
-        pending.done(makeError(file.error()));
-        return pending.future();
-    }
-    const QString tar = *file;
     Request save;
     save.path = QStringLiteral("/images/get");
     for (const QString &name : names)
         save.query.addQueryItem(QStringLiteral("names"), name);
-    save.downloadFile = tar;
-    save.timeoutMs = 0;
-    save.isCanceled = pending.canceled();
-    EngineClient *target = &to;
+    Request load;
+    load.method = "POST";
+    load.path = QStringLiteral("/images/load");
+    load.query.addQueryItem(QStringLiteral("quiet"), QStringLiteral("1"));
     const QString targetHost = to.hostName();
-    save.onDone = [pending, tar, target, targetHost](Result<Response> saved) {
-        if (!saved) {
-            QFile::remove(tar);
-            return pending.done(makeError(saved.error()));
-        }
-        Request load;
-        load.method = "POST";
-        load.path = QStringLiteral("/images/load");
-        load.query.addQueryItem(QStringLiteral("quiet"), QStringLiteral("1"));
-        load.uploadFile = tar;
-        load.contentType = "application/x-tar";
-        load.timeoutMs = 0;
-        load.isCanceled = pending.canceled();
-        load.onDone = [pending, tar, targetHost](Result<Response> loaded) {
-            QFile::remove(tar);
-            if (!loaded)
-                return pending.done(makeError(loaded.error()));
-            auto messages
-                = streamedMessages(targetHost, QStringLiteral("POST /images/load"), loaded->body);
-            pending.done(messages ? Result<void>() : makeError(messages.error()));
-        };
-        target->submit(std::move(load));
-    };
-    from.submit(std::move(save));
-    return pending.future();
+    return relay(from, std::move(save), to, std::move(load),
+                 [targetHost](const Response &loaded) -> Result<void> {
+                     auto messages = streamedMessages(
+                         targetHost, QStringLiteral("POST /images/load"), loaded.body);
+                     return messages ? Result<void>() : makeError(messages.error());
+                 });
 }
 
 // Volumes
@@ -751,46 +752,29 @@ QFuture<Result<VolumeInfo>> EngineClient::createVolume(const VolumeSpec &spec)
 {
     return call<VolumeInfo>(
         jsonPost(QStringLiteral("/volumes/create"), Internal::volumeCreateBody(spec)),
-        [](const Response &response) -> Result<VolumeInfo> {
-            return Internal::volumeInfoFromJson(jsonObject(response.body));
-        });
+        objectAnswer(&Internal::volumeInfoFromJson));
 }
 
 QFuture<Result<VolumeInfo>> EngineClient::inspectVolume(const QString &name)
 {
-    Request r;
-    r.path = QStringLiteral("/volumes/%1").arg(segment(name));
-    return call<VolumeInfo>(std::move(r), [](const Response &response) -> Result<VolumeInfo> {
-        return Internal::volumeInfoFromJson(jsonObject(response.body));
-    });
+    return call<VolumeInfo>(request("GET", QStringLiteral("/volumes/%1").arg(segment(name))),
+                            objectAnswer(&Internal::volumeInfoFromJson));
 }
 
 QFuture<Result<QList<VolumeInfo>>> EngineClient::listVolumes(const QMap<QString, QString> &labels)
 {
-    Request r;
-    r.path = QStringLiteral("/volumes");
-    if (!labels.isEmpty())
-        r.query.addQueryItem(QStringLiteral("filters"),
-                             QString::fromUtf8(Internal::labelFilters(labels)));
+    Request r = request("GET", QStringLiteral("/volumes"));
+    addLabelFilters(r, labels);
     return call<QList<VolumeInfo>>(
-        std::move(r), [](const Response &response) -> Result<QList<VolumeInfo>> {
-            QList<VolumeInfo> out;
-            const QJsonArray volumes
-                = jsonObject(response.body).value(QStringLiteral("Volumes")).toArray();
-            for (const QJsonValue &v : volumes)
-                out.append(Internal::volumeInfoFromJson(v.toObject()));
-            return out;
-        });
+        std::move(r), listAnswer(&Internal::volumeInfoFromJson, QStringLiteral("Volumes")));
 }
 
 QFuture<Result<void>> EngineClient::removeVolume(const QString &name, bool force)
 {
-    Request r;
-    r.method = "DELETE";
-    r.path = QStringLiteral("/volumes/%1").arg(segment(name));
+    Request r = request("DELETE", QStringLiteral("/volumes/%1").arg(segment(name)));
     if (force)
         r.query.addQueryItem(QStringLiteral("force"), QStringLiteral("1"));
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(std::move(r), noAnswer);
 }
 
 // Networks
@@ -798,43 +782,26 @@ QFuture<Result<void>> EngineClient::removeVolume(const QString &name, bool force
 QFuture<Result<QString>> EngineClient::createNetwork(const NetworkSpec &spec)
 {
     return call<QString>(
-        jsonPost(QStringLiteral("/networks/create"), Internal::networkCreateBody(spec)),
-        [](const Response &response) -> Result<QString> {
-            return jsonObject(response.body).value(QStringLiteral("Id")).toString();
-        });
+        jsonPost(QStringLiteral("/networks/create"), Internal::networkCreateBody(spec)), idAnswer);
 }
 
 QFuture<Result<NetworkInfo>> EngineClient::inspectNetwork(const QString &idOrName)
 {
-    Request r;
-    r.path = QStringLiteral("/networks/%1").arg(segment(idOrName));
-    return call<NetworkInfo>(std::move(r), [](const Response &response) -> Result<NetworkInfo> {
-        return Internal::networkInfoFromJson(jsonObject(response.body));
-    });
+    return call<NetworkInfo>(request("GET", QStringLiteral("/networks/%1").arg(segment(idOrName))),
+                             objectAnswer(&Internal::networkInfoFromJson));
 }
 
 QFuture<Result<QList<NetworkInfo>>> EngineClient::listNetworks(const QMap<QString, QString> &labels)
 {
-    Request r;
-    r.path = QStringLiteral("/networks");
-    if (!labels.isEmpty())
-        r.query.addQueryItem(QStringLiteral("filters"),
-                             QString::fromUtf8(Internal::labelFilters(labels)));
-    return call<QList<NetworkInfo>>(std::move(r),
-                                    [](const Response &response) -> Result<QList<NetworkInfo>> {
-                                        QList<NetworkInfo> out;
-                                        for (const QJsonValue &v : jsonArray(response.body))
-                                            out.append(Internal::networkInfoFromJson(v.toObject()));
-                                        return out;
-                                    });
+    Request r = request("GET", QStringLiteral("/networks"));
+    addLabelFilters(r, labels);
+    return call<QList<NetworkInfo>>(std::move(r), listAnswer(&Internal::networkInfoFromJson));
 }
 
 QFuture<Result<void>> EngineClient::removeNetwork(const QString &idOrName)
 {
-    Request r;
-    r.method = "DELETE";
-    r.path = QStringLiteral("/networks/%1").arg(segment(idOrName));
-    return call<void>(std::move(r), [](const Response &) -> Result<void> { return {}; });
+    return call<void>(request("DELETE", QStringLiteral("/networks/%1").arg(segment(idOrName))),
+                      noAnswer);
 }
 
 QFuture<Result<void>> EngineClient::connectNetwork(const QString &network, const QString &container,
@@ -845,7 +812,7 @@ QFuture<Result<void>> EngineClient::connectNetwork(const QString &network, const
         body.insert(QStringLiteral("EndpointConfig"),
                     QJsonObject{{QStringLiteral("Aliases"), QJsonArray::fromStringList(aliases)}});
     return call<void>(jsonPost(QStringLiteral("/networks/%1/connect").arg(segment(network)), body),
-                      [](const Response &) -> Result<void> { return {}; });
+                      noAnswer);
 }
 
 QFuture<Result<void>> EngineClient::disconnectNetwork(const QString &network,
@@ -854,7 +821,7 @@ QFuture<Result<void>> EngineClient::disconnectNetwork(const QString &network,
     return call<void>(jsonPost(QStringLiteral("/networks/%1/disconnect").arg(segment(network)),
                                QJsonObject{{QStringLiteral("Container"), container},
                                            {QStringLiteral("Force"), force}}),
-                      [](const Response &) -> Result<void> { return {}; });
+                      noAnswer);
 }
 
 // Events
@@ -866,9 +833,7 @@ EventStream *EngineClient::streamEvents(qint64 sinceSeconds, const QMap<QString,
     r.path = QStringLiteral("/events");
     if (sinceSeconds > 0)
         r.query.addQueryItem(QStringLiteral("since"), QString::number(sinceSeconds));
-    if (!labels.isEmpty())
-        r.query.addQueryItem(QStringLiteral("filters"),
-                             QString::fromUtf8(Internal::labelFilters(labels)));
+    addLabelFilters(r, labels);
     auto *stream = new EventStream(parent);
     startStream(stream, std::move(r));
     return stream;

@@ -103,8 +103,8 @@ public:
                                                         const QString &tarFile);
     /**
      * Copies \p path of container \p fromId on \p from into the folder \p toPath of container
-     * \p toId on \p to (another host, or the same), through a temporary file. Both clients must
-     * outlive the future.
+     * \p toId on \p to (another host, or the same), streamed: the tar goes from one engine to
+     * the other through a bounded buffer, never a file. Both clients must outlive the future.
      */
     [[nodiscard]] static QFuture<Scs::Result<void>>
     copyArchive(EngineClient &from, const QString &fromId, const QString &path, EngineClient &to,
@@ -127,8 +127,9 @@ public:
     /** POST /images/load from \p tarFile; returns the engine's "Loaded image: ..." lines. */
     [[nodiscard]] QFuture<Scs::Result<QStringList>> loadImages(const QString &tarFile);
     /**
-     * Carries images from \p from to \p to without a registry (save → temporary file → load).
-     * Both clients must outlive the future.
+     * Carries images from \p from to \p to without a registry: GET /images/get streamed into
+     * POST /images/load through a bounded buffer (no temporary file; memory stays at a few
+     * MiB whatever the image's size). Both clients must outlive the future.
      */
     [[nodiscard]] static QFuture<Scs::Result<void>>
     transferImages(EngineClient &from, EngineClient &to, const QStringList &names);
@@ -172,6 +173,14 @@ private:
     /** Thread-safe: hands \p request to the I/O thread; returns its id. */
     quint64 submit(Internal::Request request);
     void startStream(EngineStream *stream, Internal::Request request);
+    /**
+     * Streams the 2xx body of \p download (on \p from) as the body of \p upload (on \p to);
+     * \p parse reads the upload's response; else the error of the side that failed first.
+     */
+    static QFuture<Scs::Result<void>>
+    relay(EngineClient &from, Internal::Request download, EngineClient &to,
+          Internal::Request upload,
+          std::function<Scs::Result<void>(const Internal::Response &)> parse);
     void cancelRequest(quint64 id);
     void deliverChunk(quint64 id, const QByteArray &chunk);
     void deliverEnd(quint64 id, const Scs::Result<void> &result);

@@ -4,6 +4,7 @@
 
 // Internal: one HTTP exchange with an engine, as the worker performs it.
 
+#include "bytepipe.h"
 #include "common/result.h"
 
 #include <QByteArray>
@@ -13,6 +14,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace Docker::Internal {
 
@@ -31,8 +33,12 @@ struct Request
     QByteArray body;
     QByteArray contentType; ///< of body / uploadFile
     QList<QPair<QByteArray, QByteArray>> headers;
-    QString uploadFile;    ///< send this file as the body (chunked)
-    QString downloadFile;  ///< write a 2xx body into this file
+    QString uploadFile;   ///< send this file as the body (chunked)
+    QString downloadFile; ///< write a 2xx body into this file
+    /** Send what this pipe delivers as the body (chunked; the upload pauses while it is empty). */
+    std::shared_ptr<BytePipe> uploadPipe;
+    /** Write a 2xx body into this pipe (the download pauses while it is full). */
+    std::shared_ptr<BytePipe> downloadPipe;
     bool versioned = true; ///< prefix the path with /v<negotiated>
     int timeoutMs = -1;    ///< -1 = the host's default, 0 = none (streams)
 

@@ -7,6 +7,7 @@
 #include "sshbridge.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
@@ -85,10 +86,30 @@ struct Transfer
     QFile download;
     char errorBuffer[CURL_ERROR_SIZE] = {};
     bool canceled = false;
+    bool paused = false;             // a callback paused it on its pipe; resume() goes on
+    bool pipeEnded = false;          // the pipe heard how this side ended
     std::optional<Error> abortError; // set by a callback that aborted the transfer
+
+    /** Tells the pipe(s) how this transfer ended, once; \p ok = it succeeded. */
+    void endPipes(bool ok)
+    {
+        if (pipeEnded)
+            return;
+        pipeEnded = true;
+        if (const auto &pipe = request.downloadPipe) {
+            pipe->setWakeWriter(nullptr);
+            pipe->finishWriting(ok);
+        }
+        if (const auto &pipe = request.uploadPipe) {
+            pipe->setWakeReader(nullptr);
+            if (!ok)
+                pipe->closeReader();
+        }
+    }
 
     ~Transfer()
     {
+        endPipes(false);
         if (easy)
             curl_easy_cleanup(easy);
         if (headers)
@@ -119,6 +140,19 @@ size_t writeCallback(char *data, size_t size, size_t count, void *userp)
         return 0; // aborts with CURLE_WRITE_ERROR; finish() reports Cancelled
     const long status = t->status();
     const bool ok = status >= 200 && status < 300;
+    if (ok && t->request.downloadPipe) {
+        switch (t->request.downloadPipe->push(data, qsizetype(bytes))) {
+        case BytePipe::Push::Accepted:
+            return bytes;
+        case BytePipe::Push::Full:
+            t->paused = true; // curl keeps these bytes and offers them again on resume
+            return CURL_WRITEFUNC_PAUSE;
+        case BytePipe::Push::ReaderGone:
+            t->abortError
+                = Error{Error::Kind::Cancelled, Tr::tr("the receiving engine stopped reading")};
+            return 0;
+        }
+    }
     if (ok && t->request.onChunk) {
         t->request.onChunk(QByteArray(data, qsizetype(bytes)));
         return bytes;
@@ -149,6 +183,22 @@ size_t readCallback(char *buffer, size_t size, size_t count, void *userp)
     auto *t = static_cast<Transfer *>(userp);
     if (t->wantsStop())
         return CURL_READFUNC_ABORT;
+    if (t->request.uploadPipe) {
+        qsizetype copied = 0;
+        switch (t->request.uploadPipe->pull(buffer, qsizetype(size * count), copied)) {
+        case BytePipe::Pull::Data:
+            return size_t(copied);
+        case BytePipe::Pull::Empty:
+            t->paused = true;
+            return CURL_READFUNC_PAUSE;
+        case BytePipe::Pull::End:
+            return 0;
+        case BytePipe::Pull::WriterFailed:
+            t->abortError
+                = Error{Error::Kind::Cancelled, Tr::tr("the sending engine stopped sending")};
+            return CURL_READFUNC_ABORT;
+        }
+    }
     const qint64 got = t->upload.read(buffer, qint64(size * count));
     if (got < 0) {
         t->abortError = Error{
@@ -296,6 +346,20 @@ void EngineWorker::setCurlTimer(long timeoutMs)
         m_curlTimer.start(int(timeoutMs));
 }
 
+void EngineWorker::resume(quint64 id)
+{
+    for (auto &[easy, t] : m_transfers) {
+        if (t->id != id)
+            continue;
+        if (t->paused) {
+            t->paused = false;
+            curl_easy_pause(t->easy, CURLPAUSE_CONT); // may call the callbacks right away
+            processFinished();
+        }
+        return;
+    }
+}
+
 void EngineWorker::socketActivity(int socket, int flags)
 {
     if (!m_multi)
@@ -303,6 +367,23 @@ void EngineWorker::socketActivity(int socket, int flags)
     int running = 0;
     curl_multi_socket_action(m_multi, socket, flags, &running);
     processFinished();
+}
+
+QString EngineWorker::tlsHint(int curlCode) const
+{
+    const TlsFiles &tls = m_config.endpoint.tls;
+    if (m_config.endpoint.kind != Endpoint::Kind::Tcp || !tls.isEnabled())
+        return {};
+    if (curlCode == CURLE_PEER_FAILED_VERIFICATION)
+        return Tr::tr(" (the engine's certificate is not signed by the CA in %1)")
+            .arg(tls.caFile.isEmpty() ? Tr::tr("the system's store") : tls.caFile);
+    if ((curlCode == CURLE_RECV_ERROR || curlCode == CURLE_SSL_CONNECT_ERROR
+         || curlCode == CURLE_SEND_ERROR)
+        && tls.certFile.isEmpty())
+        return Tr::tr(" (the engine may require a client certificate: give cert and key)");
+    if (curlCode == CURLE_SSL_CERTPROBLEM)
+        return Tr::tr(" (client certificate %1, key %2)").arg(tls.certFile, tls.keyFile);
+    return {};
 }
 
 void EngineWorker::processFinished()
@@ -337,6 +418,7 @@ void EngineWorker::processFinished()
                 kind = Error::Kind::Timeout;
             if (code == CURLE_COULDNT_CONNECT && !m_socketPath.isEmpty())
                 detail = Tr::tr("cannot connect to %1 (is dockerd running?)").arg(m_socketPath);
+            detail += tlsHint(code);
             QString text;
             if (status > 0
                 && (code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR
@@ -380,6 +462,7 @@ void EngineWorker::finish(Transfer *transfer, Scs::Result<Response> result)
     std::unique_ptr<Transfer> owned = std::move(it->second);
     m_transfers.erase(it);
     curl_multi_remove_handle(m_multi, owned->easy);
+    owned->endPipes(bool(result));
     if (owned->download.isOpen()) {
         owned->download.close();
         if (!result)
@@ -510,6 +593,16 @@ void EngineWorker::launch(std::unique_ptr<Transfer> t)
                 Tr::tr("host %1: %2: %3").arg(m_config.name, t->request.operation(), why), kind));
     };
     Request &r = t->request;
+    if (m_config.endpoint.kind == Endpoint::Kind::Tcp && m_config.endpoint.tls.isEnabled()) {
+        const TlsFiles &tls = m_config.endpoint.tls;
+        for (const auto &[what, file] : {std::pair{Tr::tr("CA"), tls.caFile},
+                                         std::pair{Tr::tr("client certificate"), tls.certFile},
+                                         std::pair{Tr::tr("client key"), tls.keyFile}}) {
+            if (!file.isEmpty() && !QFileInfo(file).isFile())
+                return fail(Tr::tr("TLS %1 file %2 does not exist").arg(what, file),
+                            Error::Kind::InvalidInput);
+        }
+    }
     if (!r.uploadFile.isEmpty()) {
         t->upload.setFileName(r.uploadFile);
         if (!t->upload.open(QIODevice::ReadOnly))
@@ -568,7 +661,19 @@ void EngineWorker::launch(std::unique_ptr<Transfer> t)
                                        QByteArray("Content-Type: " + r.contentType).constData());
     for (const auto &[name, value] : r.headers)
         t->headers = curl_slist_append(t->headers, QByteArray(name + ": " + value).constData());
-    if (t->upload.isOpen()) {
+    // The other side of a pipe wakes a paused transfer through this worker's event loop.
+    const auto wake = [this, id = t->id] {
+        QMetaObject::invokeMethod(
+            this, [this, id] { resume(id); }, Qt::QueuedConnection);
+    };
+    if (r.downloadPipe)
+        r.downloadPipe->setWakeWriter(wake);
+    if (r.uploadPipe) {
+        r.uploadPipe->setWakeReader(wake);
+        curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L); // size unknown: chunked
+        curl_easy_setopt(easy, CURLOPT_READFUNCTION, readCallback);
+        curl_easy_setopt(easy, CURLOPT_READDATA, t.get());
+    } else if (t->upload.isOpen()) {
         curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
         curl_easy_setopt(easy, CURLOPT_READFUNCTION, readCallback);
         curl_easy_setopt(easy, CURLOPT_READDATA, t.get());

@@ -50,6 +50,8 @@ public:
     // Called by libcurl's callbacks (defined in the .cpp), on the I/O thread.
     void watchSocket(int socket, int what);
     void setCurlTimer(long timeoutMs);
+    /** Resumes transfer \p id if a callback paused it (its pipe can go on). */
+    void resume(quint64 id);
 
 private:
     [[nodiscard]] Scs::Result<void> ensureMulti();
@@ -60,6 +62,8 @@ private:
     void finish(Transfer *transfer, Scs::Result<Response> result);
     void negotiationDone(Scs::Result<Response> result);
     [[nodiscard]] QByteArray baseUrl() const;
+    /** A hint for a failed TLS handshake (wrong CA, no client certificate), or nothing. */
+    [[nodiscard]] QString tlsHint(int curlCode) const;
 
     struct SocketWatch
     {

@@ -287,6 +287,12 @@ QJsonObject CompiledContainer::toJson(bool withSecrets) const
                                                {QStringLiteral("script"), image.configScript},
                                                {QStringLiteral("values"), image.config}}},
     };
+    if (!image.gitCommit.isEmpty()) {
+        imageObject.insert(QStringLiteral("git"),
+                           QJsonObject{{QStringLiteral("url"), image.gitUrl},
+                                       {QStringLiteral("ref"), image.gitRef},
+                                       {QStringLiteral("commit"), image.gitCommit}});
+    }
     if (image.health) {
         imageObject.insert(QStringLiteral("health"),
                            QJsonObject{{QStringLiteral("command"), toArray(image.health->command)},
@@ -403,6 +409,13 @@ Scs::Result<CompiledContainer> CompiledContainer::fromJson(const QJsonObject &o)
     c.image.runCommand = r.strings(run, ip + QStringLiteral(".run"), QStringLiteral("command"));
     c.image.stopTimeout
         = r.number(run, ip + QStringLiteral(".run"), QStringLiteral("stopTimeout"), 10);
+    const QJsonObject git = r.object(image, ip, QStringLiteral("git"));
+    if (!git.isEmpty()) {
+        const QString gp = ip + QStringLiteral(".git");
+        c.image.gitUrl = r.string(git, gp, QStringLiteral("url"));
+        c.image.gitRef = r.string(git, gp, QStringLiteral("ref"));
+        c.image.gitCommit = r.string(git, gp, QStringLiteral("commit"), true);
+    }
     const QJsonObject health = r.object(image, ip, QStringLiteral("health"));
     if (!health.isEmpty()) {
         const QString hp = ip + QStringLiteral(".health");

@@ -60,6 +60,11 @@ struct CompiledImage
     QString configMethod; // "script" | "puppet" | "" (no config step)
     QString configScript; // config.script, relative to sourceDir (under scs/)
     QJsonObject config;   // image.config: the compile-time values
+    // A git source (image.source.type git): where sourceDir was exported from. Empty for a
+    // path source.
+    QString gitUrl;
+    QString gitRef;
+    QString gitCommit;
 
     /** The flattened SCS_CONFIG_<SECTION>_<KEY> build variables of `config`. */
     [[nodiscard]] QMap<QString, QString> configEnvironment() const;

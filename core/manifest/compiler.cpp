@@ -3,6 +3,7 @@
 #include "compiler.h"
 
 #include "diagnostics.h"
+#include "gitsource.h"
 #include "hostsfile.h"
 #include "imagehash.h"
 #include "imagemanifest.h"
@@ -56,6 +57,7 @@ public:
 
     Diagnostics diagnostics;
     ImageHasher hasher;
+    GitSources git;
 
 private:
     QHash<QString, std::shared_ptr<Node>> m_files;
@@ -67,6 +69,8 @@ struct RoleData
     const StackFile::Role *role = nullptr;
     RuntimeConfig config;
     const ImageManifest *image = nullptr;
+    QString imageName;                       // the image folder's name
+    std::optional<GitSources::Checkout> git; // a git source, exported
 };
 
 Origin originAt(const Node &tree, const QStringList &path)
@@ -117,7 +121,12 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
     // Image.
     c.image.sourceDir = cfg.sourcePath;
     c.image.manifestPath = image.path;
-    c.image.name = QFileInfo(cfg.sourcePath).fileName();
+    c.image.name = data.imageName;
+    if (data.git) {
+        c.image.gitUrl = cfg.sourceUrl;
+        c.image.gitRef = cfg.sourceRef.isEmpty() ? QStringLiteral("HEAD") : cfg.sourceRef;
+        c.image.gitCommit = data.git->commit;
+    }
     c.image.base = image.base;
     c.image.title = image.title;
     c.image.description = image.description;
@@ -478,12 +487,23 @@ Scs::Result<CompiledStack> Compiler::compile(const QString &stackFile, const QSt
                     .arg(cfg.service, stack.service));
         }
         if (cfg.sourceType == u"git") {
-            run.diagnostics.error(
-                originAt(cfg.tree, {QStringLiteral("image"), QStringLiteral("source"),
-                                    QStringLiteral("type")}),
-                Tr::tr("image source type 'git' is not supported by this "
-                       "compiler yet; expected 'path' with a local folder"));
-            continue;
+            if (cfg.sourceUrl.isEmpty())
+                continue; // reported: url is required
+            // The repository's folder, exported at the commit: from here on a folder like
+            // any path source, whose content hash covers exactly that commit's files.
+            auto checkout = run.git.checkout(cfg.sourceUrl, cfg.sourceRef, cfg.sourcePath);
+            if (!checkout) {
+                run.diagnostics.error(cfg.sourceUrlOrigin, checkout.error().message);
+                continue;
+            }
+            const QString inRepository = QDir::cleanPath(cfg.sourcePath);
+            data.imageName = inRepository.isEmpty() || inRepository == u"."
+                                 ? QFileInfo(cfg.sourceUrl).completeBaseName()
+                                 : QFileInfo(inRepository).fileName();
+            data.git = *checkout;
+            data.config.sourcePath = checkout->folder;
+        } else {
+            data.imageName = QFileInfo(cfg.sourcePath).fileName();
         }
         if (cfg.sourcePath.isEmpty())
             continue;

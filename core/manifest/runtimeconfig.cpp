@@ -3,9 +3,11 @@
 #include "runtimeconfig.h"
 
 #include "fieldreader.h"
+#include "gitsource.h"
 #include "manifesttr.h"
 #include "yamlreader.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -229,15 +231,29 @@ RuntimeConfig RuntimeConfig::fromNode(const Node &root, Diagnostics &diagnostics
     c.sourceType
         = source.choice(QStringLiteral("type"), {QStringLiteral("path"), QStringLiteral("git")})
               .value_or(QStringLiteral("path"));
+    const bool git = c.sourceType == u"git";
     if (const Node *path = source.value(QStringLiteral("path"))) {
         if (path->isScalar()) {
-            c.sourcePath = Internal::resolvePath(path->scalar, path->origin);
+            // A path source is a folder next to this file; a git source's path is a folder
+            // inside the repository.
+            c.sourcePath = git ? QDir::cleanPath(path->scalar)
+                               : Internal::resolvePath(path->scalar, path->origin);
             c.sourceOrigin = path->origin;
         } else {
             source.wrongType(*path, QStringLiteral("path"), Tr::tr("a path"));
         }
     }
-    c.sourceUrl = source.string(QStringLiteral("url")).value_or(QString());
+    if (const Node *url = source.value(QStringLiteral("url")); url && url->isScalar()) {
+        // A repository on this machine is relative to this file, like a path source;
+        // URLs stay as written.
+        const bool written = GitSources::isRemote(url->scalar)
+                             || url->scalar.startsWith(QStringLiteral("file://"));
+        c.sourceUrl = written ? url->scalar : Internal::resolvePath(url->scalar, url->origin);
+        c.sourceUrlOrigin = url->origin;
+    }
+    (void)source.string(QStringLiteral("url")); // a non-string url is reported here
+    if (git && c.sourceOrigin.isDefault())
+        c.sourceOrigin = c.sourceUrlOrigin;
     c.sourceRef = source.string(QStringLiteral("ref")).value_or(QString());
     if (complete && source.node()) {
         if (c.sourceType == u"path") {

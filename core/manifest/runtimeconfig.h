@@ -54,10 +54,11 @@ struct RuntimeConfig
     };
 
     QString sourceType; // path | git
-    QString sourcePath; // absolute
-    QString sourceUrl;
-    QString sourceRef;
+    QString sourcePath; // path: absolute; git: the folder inside the repository ("" = its root)
+    QString sourceUrl;  // git: the repository, a path made absolute, or a URL as written
+    QString sourceRef;  // git: a commit, branch or tag ("" = HEAD)
     Origin sourceOrigin;
+    Origin sourceUrlOrigin;
     QJsonObject imageConfig;
     QString environment;
     QString service;
