@@ -191,16 +191,39 @@ void Node::mergeFrom(const Node &over)
     }
     origin = over.origin;
     for (const Entry &e : over.entries) {
-        if (Node *mine = find(e.key)) {
-            mine->mergeFrom(e.value);
-            for (Entry &m : entries) {
-                if (m.key == e.key)
-                    m.keyOrigin = e.keyOrigin;
-            }
+        if (Entry *mine = findEntry(e.key)) {
+            mine->value.mergeFrom(e.value);
+            mine->keyOrigin = e.keyOrigin;
         } else {
             entries.push_back(e);
         }
     }
+}
+
+void Node::mergeFrom(Node &&over)
+{
+    if (type != Type::Map || over.type != Type::Map) {
+        *this = std::move(over);
+        return;
+    }
+    origin = over.origin;
+    for (Entry &e : over.entries) {
+        if (Entry *mine = findEntry(e.key)) {
+            mine->value.mergeFrom(std::move(e.value));
+            mine->keyOrigin = e.keyOrigin;
+        } else {
+            entries.push_back(std::move(e));
+        }
+    }
+}
+
+Node::Entry *Node::findEntry(const QString &key)
+{
+    for (Entry &e : entries) {
+        if (e.key == key)
+            return &e;
+    }
+    return nullptr;
 }
 
 } // namespace Manifest

@@ -70,6 +70,11 @@ public:
      * scalars and type changes are replaced by \p over.
      */
     void mergeFrom(const Node &over);
+    /** The same, taking \p over's parts instead of copying them. */
+    void mergeFrom(Node &&over);
+
+private:
+    Entry *findEntry(const QString &key);
 };
 
 struct Node::Entry

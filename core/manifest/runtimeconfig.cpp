@@ -217,10 +217,11 @@ void sortByName(QList<T> &list)
 
 } // namespace
 
-RuntimeConfig RuntimeConfig::fromNode(const Node &root, Diagnostics &diagnostics, bool complete)
+RuntimeConfig RuntimeConfig::fromNode(Node input, Diagnostics &diagnostics, bool complete)
 {
     RuntimeConfig c;
-    c.tree = root;
+    c.tree = std::move(input);
+    const Node &root = c.tree;
     FieldReader top(&root, QString(), diagnostics);
     if (!top.isValid())
         return c;
@@ -341,14 +342,23 @@ RuntimeConfig RuntimeConfig::fromNode(const Node &root, Diagnostics &diagnostics
 
 Node RuntimeConfig::mergeLayers(const QList<Node> &layers)
 {
+    QList<const Node *> pointers;
+    pointers.reserve(layers.size());
+    for (const Node &layer : layers)
+        pointers.append(&layer);
+    return mergeLayers(pointers);
+}
+
+Node RuntimeConfig::mergeLayers(const QList<const Node *> &layers)
+{
     Node merged;
     for (qsizetype i = 0; i < layers.size(); ++i) {
-        Node layer = layers.at(i);
+        Node layer = *layers.at(i); // one copy each: the layer numbers are set on it
         layer.setLayer(int(i));
         if (i == 0)
             merged = std::move(layer);
         else
-            merged.mergeFrom(layer);
+            merged.mergeFrom(std::move(layer));
     }
     return merged;
 }

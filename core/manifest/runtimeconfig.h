@@ -77,12 +77,13 @@ struct RuntimeConfig
      * Reads a merged tree. With \p complete, keys a role needs (image.source)
      * must be present; a single layer is read with \p complete false.
      */
-    [[nodiscard]] static RuntimeConfig fromNode(const Node &root, Diagnostics &diagnostics,
-                                                bool complete);
+    [[nodiscard]] static RuntimeConfig fromNode(Node root, Diagnostics &diagnostics, bool complete);
     /** Parses and merges \p files in order (later wins), then reads the result. */
     [[nodiscard]] static Scs::Result<RuntimeConfig> loadLayers(const QStringList &files);
     /** Merges already parsed layers; sets each layer's index on its nodes. */
     [[nodiscard]] static Node mergeLayers(const QList<Node> &layers);
+    /** The same over layers kept elsewhere (the compiler's parsed files), copying each once. */
+    [[nodiscard]] static Node mergeLayers(const QList<const Node *> &layers);
 };
 
 } // namespace Manifest
