@@ -128,6 +128,29 @@ Origin roleOrigin(const RoleData &data)
     return data.role->origin;
 }
 
+/**
+ * Reports every entry of \p configured (provides, requires or volumes of the runtime config)
+ * that the image does not declare in \p declared.
+ */
+template<typename Configured, typename Declared>
+void reportUndeclared(Run &run, const QString &what, const QList<Configured> &configured,
+                      const QList<Declared> &declared, const QString &imageName)
+{
+    QStringList names;
+    for (const Declared &d : declared)
+        names.append(d.name);
+    for (const Configured &c : configured) {
+        if (names.contains(c.name))
+            continue;
+        run.diagnostics.error(
+            c.origin,
+            Tr::tr("'container.%1.%2': image '%3' declares no %1 '%2'%4; expected one "
+                   "of: %5")
+                .arg(what, c.name, imageName, didYouMean(c.name, names),
+                     names.isEmpty() ? Tr::tr("(none)") : names.join(QStringLiteral(", "))));
+    }
+}
+
 CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
                                  const HostsFile &hosts, Run &run)
 {
@@ -256,19 +279,7 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
         }
         c.provides.append(p);
     }
-    for (const RuntimeConfig::Provide &configured : cfg.provides) {
-        if (!image.provide(configured.name)) {
-            QStringList names;
-            for (const auto &d : image.provides)
-                names.append(d.name);
-            run.diagnostics.error(
-                configured.origin,
-                Tr::tr("'container.provide.%1': image '%2' declares no provide "
-                       "'%1'%3; expected one of: %4")
-                    .arg(configured.name, c.image.name, didYouMean(configured.name, names),
-                         names.isEmpty() ? Tr::tr("(none)") : names.join(QStringLiteral(", "))));
-        }
-    }
+    reportUndeclared(run, QStringLiteral("provide"), cfg.provides, image.provides, c.image.name);
 
     // Requires.
     for (const ImageManifest::Require &declared : image.requirements) {
@@ -321,19 +332,8 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
         c.origins.insert(at + QStringLiteral("discoKey"), Origin::computed());
         c.requirements.append(r);
     }
-    for (const RuntimeConfig::Require &configured : cfg.requirements) {
-        if (!image.require(configured.name)) {
-            QStringList names;
-            for (const auto &d : image.requirements)
-                names.append(d.name);
-            run.diagnostics.error(
-                configured.origin,
-                Tr::tr("'container.require.%1': image '%2' declares no require "
-                       "'%1'%3; expected one of: %4")
-                    .arg(configured.name, c.image.name, didYouMean(configured.name, names),
-                         names.isEmpty() ? Tr::tr("(none)") : names.join(QStringLiteral(", "))));
-        }
-    }
+    reportUndeclared(run, QStringLiteral("require"), cfg.requirements, image.requirements,
+                     c.image.name);
 
     // Volumes.
     const QString stackDir = QFileInfo(stack.path).absolutePath();
@@ -383,19 +383,7 @@ CompiledContainer buildContainer(const RoleData &data, const StackFile &stack,
         }
         c.volumes.append(v);
     }
-    for (const RuntimeConfig::Volume &configured : cfg.volumes) {
-        if (!image.volume(configured.name)) {
-            QStringList names;
-            for (const auto &d : image.volumes)
-                names.append(d.name);
-            run.diagnostics.error(
-                configured.origin,
-                Tr::tr("'container.volume.%1': image '%2' declares no volume "
-                       "'%1'%3; expected one of: %4")
-                    .arg(configured.name, c.image.name, didYouMean(configured.name, names),
-                         names.isEmpty() ? Tr::tr("(none)") : names.join(QStringLiteral(", "))));
-        }
-    }
+    reportUndeclared(run, QStringLiteral("volume"), cfg.volumes, image.volumes, c.image.name);
 
     if (!cfg.networkMethod.isEmpty())
         c.networkMethod = cfg.networkMethod;
