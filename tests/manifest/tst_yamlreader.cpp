@@ -105,6 +105,35 @@ private slots:
             QVERIFY2(node.error().message.contains(expected), qPrintable(node.error().message));
     }
 
+    void readFileErrorsNameTheFile()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("missing.yaml"));
+        const auto none = YamlReader::readFile(missing);
+        QVERIFY(!none);
+        QVERIFY2(
+            none.error().message.startsWith(missing + QStringLiteral(": cannot read the file: ")),
+            qPrintable(none.error().message));
+        const auto folder = YamlReader::readFile(dir.path());
+        QVERIFY(!folder);
+        QVERIFY2(folder.error().message.contains(QStringLiteral("it is a folder")),
+                 qPrintable(folder.error().message));
+        const QString big = dir.filePath(QStringLiteral("big.yaml"));
+        QFile file(big);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("a: " + QByteArray(5000, 'x') + "\n");
+        file.close();
+        YamlLimits limits;
+        limits.maxFileBytes = 1000;
+        const auto tooBig = YamlReader::readFile(big, limits);
+        QVERIFY(!tooBig);
+        QVERIFY2(tooBig.error().message.contains(QStringLiteral("more than the 1000")),
+                 qPrintable(tooBig.error().message));
+        const auto read = YamlReader::readFile(big);
+        QVERIFY_RESULT(read);
+        QCOMPARE(read->find(QStringLiteral("a"))->scalar.size(), 5000);
+    }
+
     void selfAliasIsRefused()
     {
         const auto node = YamlReader::parse("a: &a [*a]\n", QStringLiteral("f.yaml"));
