@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -193,6 +194,27 @@ void tst_BuildCommand::progressShowsABarPerImage()
                                       .arg(tag)),
                  run.describe());
     }
+    // In a terminal (script gives the command a pty): one line per image, redrawn in place.
+    const QString ttyStack
+        = makeStack(QStringLiteral("tty"), {{QStringLiteral("tty"), "#!/bin/sh\necho tty\n"}});
+    const QString ttyTag = tagOf(ttyStack, QStringLiteral("tty"));
+    QProcess script;
+    script.start(
+        QStringLiteral("script"),
+        {QStringLiteral("-qec"),
+         QStringLiteral("'%1' build '%2' --progress --docker '%3'")
+             .arg(QStringLiteral(SCS_TEST_BIN_DIR "/scs"), ttyStack, TestUtil::dockerHost()),
+         QStringLiteral("/dev/null")});
+    QVERIFY2(script.waitForStarted(), "script (util-linux) is missing");
+    QVERIFY(QTest::qWaitFor([&] { return script.state() == QProcess::NotRunning; }, 120000));
+    const QString tty = QString::fromUtf8(script.readAllStandardOutput());
+    QCOMPARE(script.exitCode(), 0);
+    QVERIFY2(tty.contains(QStringLiteral("\r  [")), qPrintable(tty));
+    QVERIFY2(tty.contains(QStringLiteral("] ")) && tty.contains(u' ' + ttyTag + u' '),
+             qPrintable(tty));
+    QVERIFY2(tty.contains(ttyTag + QStringLiteral(": built")), qPrintable(tty));
+    QVERIFY2(!tty.contains(QStringLiteral("\n  [")), qPrintable(tty)); // redrawn, not listed
+
     // Without --progress, no bar.
     const auto quiet
         = scs({QStringLiteral("build"), stack, QStringLiteral("--docker"), TestUtil::dockerHost()});
