@@ -6,6 +6,9 @@
 #include "testutil.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QFuture>
 #include <QRandomGenerator>
 #include <QTest>
@@ -34,6 +37,14 @@ T await(QFuture<T> future, int timeoutMs = 60000)
 inline Scs::Result<Docker::HostConfig> testHost(const QString &name = QStringLiteral("local"))
 {
     return Docker::HostConfig::fromAddress(name, TestUtil::dockerHost());
+}
+
+/** Writes \p data to \p path, making its folder; false on failure. */
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 /** A name no other test of the shared engine uses. */

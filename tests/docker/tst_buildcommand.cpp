@@ -17,17 +17,6 @@
 using namespace DockerTest;
 using CliTest::scs;
 
-namespace {
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
-} // namespace
-
 class tst_BuildCommand : public QObject
 {
     Q_OBJECT

@@ -14,18 +14,6 @@
 using namespace DockerTest;
 using Runtime::ImageBuilder;
 
-namespace {
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(data);
-}
-
-} // namespace
-
 class tst_ImageBuilder : public QObject
 {
     Q_OBJECT
