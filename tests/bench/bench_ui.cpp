@@ -5,6 +5,7 @@
 // containers change state per second (offscreen), and the dashboard's startup to its
 // first painted window. Prints numbers; asserts nothing. Targets: < 16 ms, < 1 s.
 
+#include "graph/graphstyle.h"
 #include "graph/hostitem.h"
 #include "graph/topologyscene.h"
 #include "graph/topologyview.h"
@@ -114,6 +115,26 @@ Stats measureFullRepaints(Ui::Graph::TopologyView &view, int frames)
     return statsOf(times);
 }
 
+/** Where the time of a full repaint goes: the same view with one kind of item hidden. */
+void printBreakdown(Ui::Graph::TopologyScene &scene, Ui::Graph::TopologyView &view)
+{
+    const int kinds[] = {Ui::Graph::LinkType, Ui::Graph::VolumeType, Ui::Graph::ContainerType};
+    const char *names[] = {"  full repaint without links", "  full repaint without volumes",
+                           "  full repaint without containers (and their volumes)"};
+    for (int k = 0; k < 3; ++k) {
+        QList<QGraphicsItem *> hidden;
+        for (QGraphicsItem *item : scene.items())
+            if (item->type() == kinds[k] && item->isVisible()) {
+                item->hide();
+                hidden.append(item);
+            }
+        measureFullRepaints(view, 2);
+        printStats(names[k], measureFullRepaints(view, 20));
+        for (QGraphicsItem *item : std::as_const(hidden))
+            item->show();
+    }
+}
+
 void benchGraph()
 {
     Runtime::Topology topology;
@@ -142,6 +163,7 @@ void benchGraph()
     std::printf("zoom %.2f (whole stack in view), 250 frames, %d paints:\n", view.zoom(), paints);
     printStats("  frame: 1 state change -> batch -> scene -> paint", fitted);
     printStats("  full repaint of the viewport", measureFullRepaints(view, 30));
+    printBreakdown(scene, view);
 
     view.resetZoom();
     view.centerOn(scene.hostItem(QStringLiteral("host-04"))->sceneBoundingRect().center());
@@ -151,6 +173,7 @@ void benchGraph()
     std::printf("zoom 1.00 (text drawn), 250 frames, %d paints:\n", paints);
     printStats("  frame: 1 state change -> batch -> scene -> paint", actual);
     printStats("  full repaint of the viewport", measureFullRepaints(view, 30));
+    printBreakdown(scene, view);
 
     // A burst: 50 containers change in one event-loop turn (one batch).
     QList<double> bursts;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
 #include "graph/containeritem.h"
+#include "graph/graphstyle.h"
 #include "graph/hostitem.h"
 #include "graph/linkitem.h"
 #include "graph/topologyscene.h"
@@ -9,6 +10,7 @@
 #include "graphtestutil.h"
 #include "topologyfixture.h"
 
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -29,6 +31,7 @@ private slots:
     void dragWithinItsHostRequestsNothing();
     void largeStackLaysOutWithoutOverlap();
     void badInputIsIgnored();
+    void viewDrawsLinksFromItsLayerAndRedrawsOnChange();
 };
 
 void tst_TopologyScene::drawsEveryItemOfTheTopology()
@@ -278,6 +281,59 @@ void tst_TopologyScene::badInputIsIgnored()
     QVERIFY(!scene.linkItem(dangling.id)->provider());
     scene.setTopology(nullptr);
     QCOMPARE(scene.items().size(), 0);
+}
+
+namespace {
+
+/** Pixels of \p image close to \p color. */
+int countColor(const QImage &image, const QColor &color)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (qAbs(pixel.red() - color.red()) < 12 && qAbs(pixel.green() - color.green()) < 12
+                && qAbs(pixel.blue() - color.blue()) < 12)
+                ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+void tst_TopologyScene::viewDrawsLinksFromItsLayerAndRedrawsOnChange()
+{
+    Topology topology;
+    TopologyFixture::fillExampleStack(topology);
+    TopologyScene scene;
+    scene.setTopology(&topology);
+    {
+        TopologyView view(&scene);
+        QVERIFY(scene.linksDrawnByView());
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitAll();
+        const QColor bound = linkColor(LinkState::Bound);
+        const QColor failed = linkColor(LinkState::LiveUpdateFailed);
+        QTRY_VERIFY(countColor(view.viewport()->grab().toImage(), bound) > 50);
+        QCOMPARE(countColor(view.viewport()->grab().toImage(), failed), 0);
+
+        // A link that changes state is redrawn from a new layer.
+        LinkInfo link = *topology.link(QStringLiteral("wordpress@web-1/mysql"));
+        link.state = LinkState::LiveUpdateFailed;
+        topology.setLink(link);
+        topology.flush();
+        QTRY_VERIFY(countColor(view.viewport()->grab().toImage(), failed) > 50);
+
+        // Panning within the layer's margin and zooming keep the links in place.
+        view.zoomIn();
+        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->value() + 40);
+        QTRY_VERIFY(countColor(view.viewport()->grab().toImage(), failed) > 50);
+    }
+    // Without a view the items draw themselves again (e.g. QGraphicsScene::render).
+    QVERIFY(!scene.linksDrawnByView());
 }
 
 QTEST_MAIN(tst_TopologyScene)

@@ -164,6 +164,18 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const QRectF box(0, 0, Width, m_height);
     const QColor state = stateColor(m_info.state);
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < 0.35) {
+        // Far out: a few pixels per box; plain rectangles, no antialiasing, no text.
+        const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(isSelected() ? QPen(palette.color(QPalette::Highlight), 0)
+                                     : QPen(palette.color(QPalette::Mid), 0));
+        painter->setBrush(boxFill(palette, 3));
+        painter->drawRect(box);
+        painter->fillRect(QRectF(0, 0, 6, m_height), state);
+        painter->setRenderHint(QPainter::Antialiasing, antialiased);
+        return;
+    }
 
     painter->setPen(
         QPen(isSelected() ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid),
@@ -173,8 +185,6 @@ void ContainerItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setPen(Qt::NoPen);
     painter->setBrush(state);
     painter->drawRoundedRect(QRectF(0, 0, 6, m_height), 3, 3);
-    if (lod < 0.35)
-        return;
 
     const qreal left = 14;
     const qreal textWidth = Width - left - 24;

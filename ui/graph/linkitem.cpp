@@ -3,6 +3,7 @@
 #include "graph/linkitem.h"
 
 #include "graph/containeritem.h"
+#include "graph/topologyscene.h"
 #include "uitr.h"
 
 #include <QGraphicsScene>
@@ -42,6 +43,8 @@ LinkItem::LinkItem(const LinkInfo &info)
 
 LinkItem::~LinkItem()
 {
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+        topologyScene->noteLinksChanged(sceneBoundingRect());
     if (m_dependent)
         m_dependent->removeLink(this);
     if (m_provider)
@@ -56,7 +59,27 @@ void LinkItem::setInfo(const LinkInfo &info)
     if (m_info.boundTo.port > 0)
         tip += u'\n' + Tr::tr("bound to %1:%2").arg(m_info.boundTo.host).arg(m_info.boundTo.port);
     setToolTip(tip);
+    QString label = m_info.requireName;
+    if (m_info.state == LinkState::Unresolved)
+        label += QStringLiteral(" ?");
+    m_label.setText(label);
+    m_label.setTextFormat(Qt::PlainText);
+    changed();
+}
+
+void LinkItem::changed()
+{
     update();
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+        topologyScene->noteLinksChanged(sceneBoundingRect());
+}
+
+QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged || change == ItemVisibleHasChanged
+        || change == ItemSceneHasChanged)
+        changed();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void LinkItem::setEnds(ContainerItem *dependent, ContainerItem *provider)
@@ -88,6 +111,8 @@ void LinkItem::forget(ContainerItem *container)
 
 void LinkItem::adjust()
 {
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+        topologyScene->noteLinksChanged(sceneBoundingRect()); // where it was
     prepareGeometryChange();
     m_path = QPainterPath();
     if (!m_dependent) {
@@ -126,6 +151,8 @@ void LinkItem::adjust()
     m_bounds = m_path.boundingRect()
                    .united(QRectF(m_labelPos, QSizeF(110, 16)).translated(0, -12))
                    .adjusted(-10, -10, 10, 10);
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+        topologyScene->noteLinksChanged(sceneBoundingRect()); // where it is now
 }
 
 QRectF LinkItem::boundingRect() const
@@ -142,6 +169,14 @@ QPainterPath LinkItem::shape() const
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene());
+        topologyScene && topologyScene->linksDrawnByView())
+        return;
+    paintLink(painter, option->levelOfDetailFromTransform(painter->worldTransform()));
+}
+
+void LinkItem::paintLink(QPainter *painter, qreal lod)
+{
     if (m_path.isEmpty())
         return;
     const QPalette palette = scene() ? scene()->palette() : QPalette();
@@ -154,31 +189,28 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
-
     // Arrow head at the provider end.
     const QPointF d = m_arrowDirection;
     const QPointF n(-d.y(), d.x());
-    const QPolygonF head({m_arrowTip, m_arrowTip - d * 10 + n * 5, m_arrowTip - d * 10 - n * 5});
+    const QPointF head[] = {m_arrowTip, m_arrowTip - d * 10 + n * 5, m_arrowTip - d * 10 - n * 5};
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawPolygon(head);
-
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.5)
+    painter->drawConvexPolygon(head, 3);
+    if (lod < 0.5)
         return;
     QFont font = painter->font();
     font.setPointSizeF(8);
     painter->setFont(font);
-    QString label = m_info.requireName;
-    if (m_info.state == LinkState::Unresolved)
-        label += QStringLiteral(" ?");
-    const QRectF textRect
-        = painter->fontMetrics().boundingRect(label).toRectF().translated(m_labelPos);
+    if (m_label.size().isEmpty())
+        m_label.prepare(QTransform(), font);
+    const QSizeF size = m_label.size();
+    const QRectF textRect(m_labelPos - QPointF(0, size.height() * 0.8), size);
     QColor background = palette.color(QPalette::Base);
     background.setAlpha(200);
     painter->setBrush(background);
     painter->drawRoundedRect(textRect.adjusted(-3, -1, 3, 1), 3, 3);
     painter->setPen(color);
-    painter->drawText(m_labelPos, label);
+    painter->drawStaticText(textRect.topLeft(), m_label);
 }
 
 } // namespace Graph

@@ -7,6 +7,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QStaticText>
 
 namespace Ui {
 namespace Graph {
@@ -31,6 +32,12 @@ public:
     [[nodiscard]] QRectF boundingRect() const override;
     [[nodiscard]] QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    /**
+     * Draws the link with \p painter in scene coordinates at level of detail \p lod. The
+     * view's link layer (TopologyView) calls this when it draws every link into one cached
+     * pixmap; paint() calls it when no such view draws the links.
+     */
+    void paintLink(QPainter *painter, qreal lod);
 
     [[nodiscard]] const Runtime::LinkInfo &info() const { return m_info; }
     [[nodiscard]] QString id() const { return m_info.id; }
@@ -45,11 +52,18 @@ public:
     /** Recomputes the curve from the ends' current scene positions. */
     void adjust();
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
+    /** Tells the scene this link looks different now (its layer must be redrawn). */
+    void changed();
+
     Runtime::LinkInfo m_info;
     ContainerItem *m_dependent = nullptr;
     ContainerItem *m_provider = nullptr;
     QPainterPath m_path;
+    QStaticText m_label; ///< laid out once per text change, not per frame
     QPointF m_labelPos;
     QPointF m_arrowTip;
     QPointF m_arrowDirection;

@@ -208,6 +208,8 @@ void TopologyScene::addOrUpdateContainer(const ContainerInfo &info, QSet<HostIte
     ContainerItem *item = m_containers.value(info.id);
     if (!item) {
         item = new ContainerItem(info);
+        if (m_lowDetail)
+            item->setCacheMode(QGraphicsItem::NoCache);
         item->setParentItem(host);
         m_containers.insert(info.id, item);
         dirtyHosts.insert(host);
@@ -237,6 +239,8 @@ void TopologyScene::addOrUpdateVolume(const VolumeInfo &info, QSet<ContainerItem
     }
     if (!item) {
         item = new VolumeItem(info);
+        if (m_lowDetail)
+            item->setCacheMode(QGraphicsItem::NoCache);
         item->setParentItem(container);
         m_volumes.insert(info.id, item);
         dirty.insert(container);
@@ -361,6 +365,27 @@ void TopologyScene::updateSceneRect()
     if (bounds.isNull())
         bounds = QRectF(0, 0, 400, 300);
     setSceneRect(bounds.adjusted(-HostGap, -HostGap, HostGap * 2, HostGap));
+}
+
+void TopologyScene::setLowDetail(bool low)
+{
+    if (m_lowDetail == low)
+        return;
+    m_lowDetail = low;
+    // Zoomed out, a box is two plain rectangles: drawing them is cheaper than looking up
+    // and blitting a cached pixmap per item. Zoomed in, text makes the cache pay.
+    const auto mode = low ? QGraphicsItem::NoCache : QGraphicsItem::DeviceCoordinateCache;
+    for (ContainerItem *item : std::as_const(m_containers))
+        item->setCacheMode(mode);
+    for (VolumeItem *item : std::as_const(m_volumes))
+        item->setCacheMode(mode);
+}
+
+void TopologyScene::noteLinksChanged(const QRectF &sceneRect)
+{
+    ++m_linksGeneration;
+    if (m_linksDrawnByView && !sceneRect.isEmpty())
+        update(sceneRect);
 }
 
 void TopologyScene::handleContainerDragged(ContainerItem *item, const QPointF &scenePos)

@@ -56,6 +56,18 @@ public:
     [[nodiscard]] QString selectedContainerId() const;
 
     // Called by ContainerItem while the user drags it.
+    /**
+     * A link changed its look or place within \p sceneRect: views that draw the links as
+     * one cached layer redraw it (linksGeneration() counts these).
+     */
+    void noteLinksChanged(const QRectF &sceneRect);
+    /** Zoomed far out: containers and volumes draw directly instead of from pixmap caches. */
+    void setLowDetail(bool low);
+    [[nodiscard]] quint64 linksGeneration() const { return m_linksGeneration; }
+    /** True when a TopologyView draws the links (LinkItem::paint then draws nothing). */
+    [[nodiscard]] bool linksDrawnByView() const { return m_linksDrawnByView; }
+    void setLinksDrawnByView(bool drawn) { m_linksDrawnByView = drawn; }
+
     void handleContainerDragged(ContainerItem *item, const QPointF &scenePos);
     void handleContainerDropped(ContainerItem *item, const QPointF &scenePos);
 
@@ -96,6 +108,9 @@ private:
     QMultiHash<QString, LinkItem *> m_waitingLinks;
     HostItem *m_dropTarget = nullptr;
     QString m_selectedContainer;
+    quint64 m_linksGeneration = 0;
+    bool m_linksDrawnByView = false;
+    bool m_lowDetail = false;
 };
 
 } // namespace Graph

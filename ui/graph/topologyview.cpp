@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "graph/topologyview.h"
 
+#include "graph/linkitem.h"
 #include "graph/topologyscene.h"
 
 #include <QKeyEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -14,7 +17,15 @@ namespace Graph {
 
 TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
+    , m_scene(scene)
 {
+    if (m_scene)
+        m_scene->setLinksDrawnByView(true);
+    // Below this zoom the boxes show no text (ContainerItem's level of detail).
+    connect(this, &TopologyView::zoomChanged, this, [this](qreal zoom) {
+        if (m_scene)
+            m_scene->setLowDetail(zoom < 0.35);
+    });
     setObjectName(QStringLiteral("topologyView"));
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
@@ -28,7 +39,86 @@ TopologyView::TopologyView(TopologyScene *scene, QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
 }
 
-TopologyView::~TopologyView() = default;
+TopologyView::~TopologyView()
+{
+    if (m_scene)
+        m_scene->setLinksDrawnByView(false);
+}
+
+namespace {
+
+/** Pixels of links drawn around the viewport, so panning a little reuses the layer. */
+constexpr int LinkLayerMargin = 256;
+
+bool sameScale(const QTransform &a, const QTransform &b)
+{
+    return qFuzzyCompare(a.m11(), b.m11()) && qFuzzyCompare(a.m22(), b.m22())
+           && qFuzzyIsNull(a.m12() - b.m12()) && qFuzzyIsNull(a.m21() - b.m21());
+}
+
+} // namespace
+
+void TopologyView::renderLinkLayer()
+{
+    const qreal ratio = devicePixelRatioF();
+    const QRect area = viewport()->rect().adjusted(-LinkLayerMargin, -LinkLayerMargin,
+                                                   LinkLayerMargin, LinkLayerMargin);
+    const QSize size = area.size() * ratio;
+    if (m_linkLayer.size() != size) {
+        m_linkLayer = QPixmap(size);
+        m_linkLayer.setDevicePixelRatio(ratio);
+    }
+    m_linkLayer.fill(Qt::transparent);
+    QPainter painter(&m_linkLayer);
+    painter.setRenderHints(renderHints());
+    const QTransform transform = viewportTransform();
+    // The layer's top-left is the area's top-left in viewport pixels.
+    painter.setTransform(transform * QTransform::fromTranslate(-area.left(), -area.top()));
+    const QRectF visible = mapToScene(area).boundingRect();
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(transform);
+    for (QGraphicsItem *item :
+         m_scene->items(visible, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder)) {
+        if (item->type() == LinkItem::Type && item->isVisible())
+            static_cast<LinkItem *>(item)->paintLink(&painter, lod);
+    }
+    m_linkLayerGeneration = m_scene->linksGeneration();
+    m_linkLayerTransform = transform;
+    m_linkLayerPalette = m_scene->palette().cacheKey();
+    m_linkLayerArea = area;
+}
+
+void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (!m_scene || !m_scene->linksDrawnByView())
+        return;
+    const QTransform transform = viewportTransform();
+    // Where the viewport is within the layer: a pan moves it; beyond the margin, redraw.
+    QPoint shift(qRound(transform.dx() - m_linkLayerTransform.dx()),
+                 qRound(transform.dy() - m_linkLayerTransform.dy()));
+    const QRect viewRect = viewport()->rect();
+    if (m_linkLayer.isNull() || m_linkLayerGeneration != m_scene->linksGeneration()
+        || !sameScale(m_linkLayerTransform, transform)
+        || !m_linkLayerArea.contains(viewRect.translated(-shift))
+        || m_linkLayerArea.size()
+               != viewRect
+                      .adjusted(-LinkLayerMargin, -LinkLayerMargin, LinkLayerMargin,
+                                LinkLayerMargin)
+                      .size()
+        || m_linkLayerPalette != m_scene->palette().cacheKey()) {
+        renderLinkLayer();
+        shift = QPoint();
+    }
+    // Only the exposed part, in viewport pixels.
+    const QRect target
+        = mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1).intersected(viewRect);
+    const qreal ratio = m_linkLayer.devicePixelRatio();
+    const QPointF source = QPointF(target.topLeft() - shift - m_linkLayerArea.topLeft()) * ratio;
+    painter->save();
+    painter->resetTransform();
+    painter->drawPixmap(QRectF(target), m_linkLayer, QRectF(source, QSizeF(target.size()) * ratio));
+    painter->restore();
+}
 
 qreal TopologyView::zoom() const
 {

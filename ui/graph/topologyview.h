@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QPixmap>
 
 namespace Ui {
 namespace Graph {
@@ -30,10 +31,22 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void scaleBy(qreal factor);
+    /** Redraws every visible link into m_linkLayer (one pixmap the size of the viewport). */
+    void renderLinkLayer();
+
+    TopologyScene *m_scene = nullptr;
+    // The links as one cached layer: a full repaint blits it instead of stroking hundreds
+    // of long antialiased curves. Redrawn when a link, the transform or the viewport changes.
+    QPixmap m_linkLayer;
+    quint64 m_linkLayerGeneration = 0;
+    QTransform m_linkLayerTransform;
+    qint64 m_linkLayerPalette = 0;
+    QRect m_linkLayerArea; ///< the layer's extent in viewport pixels when it was drawn
 };
 
 } // namespace Graph

@@ -49,8 +49,12 @@ void VolumeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setPen(
         QPen(isSelected() ? palette.color(QPalette::Highlight) : accent, isSelected() ? 2 : 1));
     painter->setBrush(fill);
-    // A flat cylinder: a rounded body with an ellipse for the lid.
     const QRectF body(0, 3, m_width, Height - 3);
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.35) {
+        painter->fillRect(body, fill); // far out: a tinted strip is all that shows
+        return;
+    }
+    // A flat cylinder: a rounded body with an ellipse for the lid.
     painter->drawRoundedRect(body, 5, 5);
     painter->drawEllipse(QRectF(0, 0, 14, 7).translated(4, 0));
     if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.45)
