@@ -28,6 +28,7 @@
 #include "runtime/host.h"
 #include "runtime/managedcontainer.h"
 #include "runtime/topology.h"
+#include "widgets/progresspanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -112,6 +113,7 @@ private:
     Scs::Error waitForOperation(const QString &what, int timeoutMs);
     int httpStatus(const QString &url, QByteArray *body);
     [[nodiscard]] QString dockerIdOf(const QString &role) const;
+    [[nodiscard]] QToolButton *toolButton(const QString &actionName) const;
 
     QList<DockHost> m_hosts;
     QString m_stackDir;
@@ -249,6 +251,17 @@ QString tst_DashboardE2e::dockerIdOf(const QString &role) const
     return container ? container->dockerId() : QString();
 }
 
+QToolButton *tst_DashboardE2e::toolButton(const QString &actionName) const
+{
+    auto *action = m_window->findChild<QAction *>(actionName);
+    if (!action || !action->isEnabled())
+        return nullptr;
+    for (QToolButton *candidate : m_window->findChildren<QToolButton *>())
+        if (candidate->defaultAction() == action)
+            return candidate;
+    return nullptr;
+}
+
 void tst_DashboardE2e::startShowsTheStackRunning()
 {
     Graph::TopologyScene *scene = m_window->scene();
@@ -260,17 +273,34 @@ void tst_DashboardE2e::startShowsTheStackRunning()
     QTRY_COMPARE_WITH_TIMEOUT(int(m_controller->topology()->host(QStringLiteral("db-2"))->health),
                               int(Runtime::HostHealth::Up), 10000);
 
-    // Start, with the mouse on the toolbar button.
-    auto *startAction = m_window->findChild<QAction *>(QStringLiteral("startAction"));
-    QVERIFY(startAction && startAction->isEnabled());
-    QToolButton *button = nullptr;
-    for (QToolButton *candidate : m_window->findChildren<QToolButton *>())
-        if (candidate->defaultAction() == startAction)
-            button = candidate;
-    QVERIFY(button);
+    // Build, with the mouse on the toolbar button: every image is built on the main engine
+    // (or found up to date there), with a progress row per image.
+    QSignalSpy built(m_controller.get(), &StackController::buildFinished);
+    QToolButton *buildButton = toolButton(QStringLiteral("buildAction"));
+    QVERIFY(buildButton);
     QElapsedTimer clock;
     clock.start();
-    QTest::mouseClick(button, Qt::LeftButton, Qt::NoModifier, QPoint(12, button->height() / 2));
+    QTest::mouseClick(buildButton, Qt::LeftButton, Qt::NoModifier, QPoint(12, 10));
+    const Scs::Error build = waitForOperation(QStringLiteral("Build"), 900000);
+    QVERIFY2(build.message.isEmpty(), qPrintable(build.message));
+    qInfo() << "Build took" << clock.elapsed() << "ms";
+    QSet<QString> tags;
+    for (const auto &container : m_controller->stack()->containers)
+        tags.insert(container.image.tag);
+    QCOMPARE(built.size(), tags.size());
+    for (const QList<QVariant> &call : std::as_const(built)) {
+        QVERIFY(tags.contains(call.at(0).toString()));
+        QVERIFY(call.at(1).value<Scs::Error>().message.isEmpty());
+        QCOMPARE(m_window->progressPanel()->progress(
+                     Widgets::ProgressPanel::buildKey(call.at(0).toString())),
+                 100);
+    }
+
+    // Start, with the mouse on the toolbar button.
+    QToolButton *startButton = toolButton(QStringLiteral("startAction"));
+    QVERIFY(startButton);
+    clock.restart();
+    QTest::mouseClick(startButton, Qt::LeftButton, Qt::NoModifier, QPoint(12, 10));
     // The first run builds the images on the main engine and carries them to the hosts.
     const Scs::Error started = waitForOperation(QStringLiteral("Start"), 600000);
     QVERIFY2(started.message.isEmpty(), qPrintable(started.message));
@@ -440,6 +470,18 @@ void tst_DashboardE2e::graphFollowsAContainerKilledOutsideTheApp()
     QVERIFY_RESULT(killed.result());
     qInfo() << "the graph showed the kill" << followed << "ms after it was asked for";
     QVERIFY2(followed < 1000, qPrintable(QString::number(followed)));
+
+    // Restart (details panel action): Docker restarts WordPress on its new host; it is
+    // registered again and answers.
+    m_controller->restart(QStringLiteral("wordpress@db-2"));
+    const Scs::Error restarted = waitForOperation(QStringLiteral("Restart wordpress@db-2"), 60000);
+    QVERIFY2(restarted.message.isEmpty(), qPrintable(restarted.message));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        int(m_window->scene()->containerItem(QStringLiteral("wordpress@db-2"))->info().state),
+        int(Runtime::ContainerState::Running), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        httpStatus(QStringLiteral("http://%1:8080/wp-admin/install.php").arg(m_hosts[2].address), nullptr),
+        200, 30000);
 }
 
 QTEST_MAIN(tst_DashboardE2e)
