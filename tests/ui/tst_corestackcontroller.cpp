@@ -1,13 +1,21 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
 #include "corestackcontroller.h"
+#include "dialogs/exportdialog.h"
 #include "graph/containeritem.h"
 #include "graph/hostitem.h"
 #include "graph/topologyscene.h"
 #include "runtime/topology.h"
+#include "testutil.h"
 
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 /** The controller over the real manifest compiler, on the example stack. */
 class tst_CoreStackController final : public QObject
@@ -20,6 +28,7 @@ private slots:
     void badStackIsReported();
     void exportsComposeAndKubernetesWithOperatorValues();
     void documentationHostsOpenReadOnly();
+    void exportDialogPreviewsAndSaves();
 
 private:
     static QString manifest(const QString &name)
@@ -183,6 +192,49 @@ void tst_CoreStackController::documentationHostsOpenReadOnly()
     QVERIFY(!plan);
     QVERIFY(plan.error().message.contains(QStringLiteral("read-only")));
     QVERIFY(!controller.isBusy());
+}
+
+void tst_CoreStackController::exportDialogPreviewsAndSaves()
+{
+    Ui::CoreStackController controller;
+    QSignalSpy loaded(&controller, &Ui::StackController::stackLoaded);
+    controller.loadStack(manifest(QStringLiteral("stack.yaml")),
+                         manifest(QStringLiteral("hosts.prod.yaml")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 20000);
+    Ui::Dialogs::ExportDialog dialog(&controller);
+
+    dialog.setFormat(Ui::ExportFormat::Compose);
+    dialog.setHost(QStringLiteral("db-1"));
+    QVERIFY(dialog.fileNames().contains(QStringLiteral("compose.yaml")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("mysqlmaster")));
+    QVERIFY(!dialog.previewText().contains(QStringLiteral("wordpress")));
+    QVERIFY(!dialog.operatorValues().isEmpty());
+    auto *values = dialog.findChild<QTreeWidget *>(QStringLiteral("valuesTreeWidget"));
+    QVERIFY(values && values->topLevelItemCount() > 0);
+    QVERIFY(!values->topLevelItem(0)->text(2).isEmpty()); // where the value goes
+
+    dialog.setFormat(Ui::ExportFormat::Kubernetes);
+    auto *host = dialog.findChild<QComboBox *>(QStringLiteral("hostComboBox"));
+    QVERIFY(host && !host->isEnabled()); // one file for the whole cluster
+    QVERIFY(dialog.fileNames().contains(QStringLiteral("kubernetes.yaml")));
+    QVERIFY(dialog.previewText().contains(QStringLiteral("StatefulSet")));
+
+    dialog.setFormat(Ui::ExportFormat::Bundle);
+    QVERIFY(dialog.fileNames().contains(QStringLiteral("stack.json")));
+    QTemporaryDir out;
+    QVERIFY_RESULT(dialog.saveTo(out.path()));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("stack.json"))));
+    const auto bundle = controller.exportStack(Ui::ExportFormat::Bundle, QString());
+    QVERIFY_RESULT(bundle);
+    for (const QString &executable : bundle->executables)
+        QVERIFY2(QFileInfo(out.filePath(executable)).isExecutable(), qPrintable(executable));
+
+    // Compose for a host whose roles need a fixed port elsewhere: the error is shown.
+    dialog.setFormat(Ui::ExportFormat::Compose);
+    dialog.setHost(QStringLiteral("web-1"));
+    QVERIFY(dialog.fileNames().isEmpty());
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error && error->text().contains(QStringLiteral("publish.port")));
 }
 
 QTEST_MAIN(tst_CoreStackController)
