@@ -115,6 +115,25 @@ Stats measureFullRepaints(Ui::Graph::TopologyView &view, int frames)
     return statsOf(times);
 }
 
+/** A full repaint right after a link changed: the view redraws its whole link layer. */
+Stats measureLinkLayerMisses(Ui::Graph::TopologyView &view, Runtime::Topology &topology, int frames)
+{
+    const QList<Runtime::LinkInfo> links = topology.links();
+    QList<double> times;
+    for (int frame = 0; frame < frames && !links.isEmpty(); ++frame) {
+        Runtime::LinkInfo link = links[(frame * 13) % links.size()];
+        link.state = frame % 2 ? Runtime::LinkState::LiveUpdateRunning : Runtime::LinkState::Bound;
+        topology.setLink(link);
+        topology.flush(); // the scene takes the change now; the layer is stale
+        QElapsedTimer timer;
+        timer.start();
+        view.viewport()->repaint();
+        times.append(timer.nsecsElapsed() / 1e6);
+        QCoreApplication::processEvents();
+    }
+    return statsOf(times);
+}
+
 /** Where the time of a full repaint goes: the same view with one kind of item hidden. */
 void printBreakdown(Ui::Graph::TopologyScene &scene, Ui::Graph::TopologyView &view)
 {
@@ -164,6 +183,8 @@ void benchGraph()
     printStats("  frame: 1 state change -> batch -> scene -> paint", fitted);
     printStats("  full repaint of the viewport", measureFullRepaints(view, 30));
     printBreakdown(scene, view);
+    printStats("  full repaint after a link changed (layer redrawn)",
+               measureLinkLayerMisses(view, topology, 20));
 
     view.resetZoom();
     view.centerOn(scene.hostItem(QStringLiteral("host-04"))->sceneBoundingRect().center());
@@ -174,6 +195,8 @@ void benchGraph()
     printStats("  frame: 1 state change -> batch -> scene -> paint", actual);
     printStats("  full repaint of the viewport", measureFullRepaints(view, 30));
     printBreakdown(scene, view);
+    printStats("  full repaint after a link changed (layer redrawn)",
+               measureLinkLayerMisses(view, topology, 20));
 
     // A burst: 50 containers change in one event-loop turn (one batch).
     QList<double> bursts;
