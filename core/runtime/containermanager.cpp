@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "futureutil.h"
 #include "host.h"
+#include "imagebuilder.h"
 #include "managedcontainer.h"
 #include "relocation.h"
 #include "runtimelog.h"
@@ -82,6 +83,12 @@ Scs::Result<void> ContainerManager::setStack(const Manifest::CompiledStack &stac
         m_hosts.insert(compiled.name, host);
         host->startMonitoring(options.pingIntervalMs);
     }
+    if (!options.buildHost.isEmpty() && !m_hosts.contains(options.buildHost))
+        return Scs::makeError(
+            Tr::tr("the build host '%1' is not a host of the hosts file (hosts: "
+                   "%2)")
+                .arg(options.buildHost, m_hosts.keys().join(QStringLiteral(", "))),
+            Scs::Error::Kind::InvalidInput);
     for (const Manifest::CompiledContainer &container : stack.containers) {
         if (!m_hosts.contains(container.host.name))
             return Scs::makeError(Tr::tr("role %1 is placed on host '%2', which the hosts file "
@@ -211,55 +218,117 @@ void ContainerManager::transferImage(const QString &reference, Host *from, Host 
              });
 }
 
+void ContainerManager::buildImage(const Manifest::CompiledImage &image, Host *on, StepDone done)
+{
+    Docker::EngineClient *client = on->engine()->client();
+    if (!client) {
+        done(Scs::makeError(Tr::tr("image %1 (%2) is on none of the stack's hosts and host %3 "
+                                   "cannot build it; build it first (scs build)")
+                                .arg(image.tag, image.name, on->name()),
+                            Scs::Error::Kind::NotFound));
+        return;
+    }
+    auto *builder = new Runtime::ImageBuilder(*client, this);
+    auto lastStep = std::make_shared<int>(-1);
+    auto failure = std::make_shared<std::optional<Scs::Error>>();
+    const QString hostName = on->name();
+    connect(builder, &Runtime::ImageBuilder::imageStarted, this,
+            [this, hostName](const QString &tag) {
+                emit progressMessage(Tr::tr("building image %1 on %2").arg(tag, hostName));
+            });
+    connect(builder, &Runtime::ImageBuilder::imageProgressed, this,
+            [this, lastStep](const QString &tag, int step, int total, const QString &text) {
+                if (step == *lastStep || step <= 0)
+                    return;
+                *lastStep = step;
+                emit progressMessage(Tr::tr("  %1: step %2/%3 %4")
+                                         .arg(tag)
+                                         .arg(step)
+                                         .arg(total)
+                                         .arg(text.simplified().left(60)));
+            });
+    connect(builder, &Runtime::ImageBuilder::imageBuilt, this,
+            [this, hostName](const QString &tag, const QString &, qint64 ms) {
+                emit progressMessage(Tr::tr("built image %1 on %2 in %3 s")
+                                         .arg(tag, hostName)
+                                         .arg(double(ms) / 1000.0, 0, 'f', 1));
+            });
+    connect(builder, &Runtime::ImageBuilder::imageSkipped, this,
+            [this, hostName](const QString &tag) {
+                emit progressMessage(Tr::tr("image %1 is up to date on %2").arg(tag, hostName));
+            });
+    connect(builder, &Runtime::ImageBuilder::imageFailed, this,
+            [failure](const QString &, const Scs::Error &error) { *failure = error; });
+    connect(builder, &Runtime::ImageBuilder::finished, this,
+            [builder, failure, done, image, hostName](int, int, int failed) {
+                builder->deleteLater();
+                if (failed > 0) {
+                    Scs::Error error = failure->value_or(
+                        Scs::Error{Scs::Error::Kind::Generic, Tr::tr("the build failed")});
+                    done(Scs::makeError(error.withContext(
+                        Tr::tr("building image %1 on host %2").arg(image.tag, hostName))));
+                    return;
+                }
+                done({});
+            });
+    builder->build({image});
+}
+
 void ContainerManager::ensureImage(const Manifest::CompiledImage &image, Host *target,
                                    StepDone done)
 {
-    onResult(target->engine()->hasImage(image.tag), this,
-             [this, image, target, done](const Scs::Result<bool> &has) {
-                 if (!has) {
-                     done(Scs::makeError(has.error()));
-                     return;
-                 }
-                 if (*has) {
-                     done({});
-                     return;
-                 }
-                 // Look for it on the other hosts, one at a time.
-                 auto others = std::make_shared<QList<Host *>>();
-                 for (Host *h : std::as_const(m_hosts))
-                     if (h != target && h->health() != HostHealth::Down)
-                         others->append(h);
-                 auto tryNext = std::make_shared<std::function<void()>>();
-                 *tryNext = [this, image, target, done, others, tryNext]() {
-                     if (others->isEmpty()) {
-                         Internal::releaseLater(tryNext);
-                         if (!m_imageBuilder) {
-                             done(Scs::makeError(
-                                 Tr::tr("image %1 (%2) is on none of the stack's hosts; build it "
-                                        "first (scs build)")
-                                     .arg(image.tag, image.name),
-                                 Scs::Error::Kind::NotFound));
-                             return;
-                         }
-                         emit progressMessage(
-                             Tr::tr("building image %1 on %2").arg(image.tag, target->name()));
-                         m_imageBuilder(image, target->engine(), this, done);
-                         return;
-                     }
-                     Host *from = others->takeFirst();
-                     onResult(from->engine()->hasImage(image.tag), this,
-                              [this, image, target, done, from,
-                               tryNext](const Scs::Result<bool> &there) {
-                                  if (there && *there) {
-                                      Internal::releaseLater(tryNext);
-                                      transferImage(image.tag, from, target, done);
-                                      return;
-                                  }
-                                  (*tryNext)();
-                              });
-                 };
-                 (*tryNext)();
-             });
+    onResult(
+        target->engine()->hasImage(image.tag), this,
+        [this, image, target, done](const Scs::Result<bool> &has) {
+            if (!has) {
+                done(Scs::makeError(has.error().withContext(
+                    Tr::tr("looking for image %1 on host %2").arg(image.tag, target->name()))));
+                return;
+            }
+            if (*has) {
+                done({});
+                return;
+            }
+            // Look for it on the other hosts, one at a time.
+            auto others = std::make_shared<QList<Host *>>();
+            for (Host *h : std::as_const(m_hosts))
+                if (h != target && h->health() != HostHealth::Down)
+                    others->append(h);
+            auto tryNext = std::make_shared<std::function<void()>>();
+            *tryNext = [this, image, target, done, others, tryNext]() {
+                if (others->isEmpty()) {
+                    Internal::releaseLater(tryNext);
+                    // Nowhere: build it on the build host (then carry it), else on the target.
+                    Host *builder = m_hosts.value(m_options.buildHost, target);
+                    StepDone built = done;
+                    if (builder != target)
+                        built = [this, image, builder, target, done](Scs::Result<void> result) {
+                            if (!result) {
+                                done(std::move(result));
+                                return;
+                            }
+                            transferImage(image.tag, builder, target, done);
+                        };
+                    if (m_imageBuilder)
+                        m_imageBuilder(image, builder->engine(), this, built);
+                    else
+                        buildImage(image, builder, built);
+                    return;
+                }
+                Host *from = others->takeFirst();
+                onResult(
+                    from->engine()->hasImage(image.tag), this,
+                    [this, image, target, done, from, tryNext](const Scs::Result<bool> &there) {
+                        if (there && *there) {
+                            Internal::releaseLater(tryNext);
+                            transferImage(image.tag, from, target, done);
+                            return;
+                        }
+                        (*tryNext)();
+                    });
+            };
+            (*tryNext)();
+        });
 }
 
 void ContainerManager::removeLeftovers(StepDone done)

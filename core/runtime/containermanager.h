@@ -50,9 +50,17 @@ public:
         int healthPollMs = 250;
         /** False when no disco server answers: status() reads bindings from the environment. */
         bool discoAvailable = true;
+        /**
+         * The host that builds images no host has (then they are carried to where they
+         * run); empty: the host that needs the image builds it.
+         */
+        QString buildHost;
     };
 
-    /** Builds \p image on \p engine (the docker team's image builder, wired by the app). */
+    /**
+     * Builds \p image on \p engine. Without one set, Runtime::ImageBuilder builds through
+     * the host's Docker client, with progress lines on progressMessage().
+     */
     using ImageBuilder = std::function<void(const Manifest::CompiledImage &image, Engine *engine,
                                             QObject *context, StepDone done)>;
     /** Makes the Engine of a host; the default connects to its Docker endpoint. */
@@ -97,8 +105,13 @@ public:
     /** Every container of the stack on every host, from Docker labels (+ disco bindings). */
     [[nodiscard]] QFuture<Scs::Result<QList<StatusRow>>> status();
 
-    /** Makes sure \p image is on \p target: present, carried from another host, or built. */
+    /**
+     * Makes sure \p image is on \p target: present, carried from another host, or built
+     * (on Options::buildHost and carried, or on the target).
+     */
     void ensureImage(const Manifest::CompiledImage &image, Host *target, StepDone done);
+    /** Builds \p image on \p on with Runtime::ImageBuilder (the default builder). */
+    void buildImage(const Manifest::CompiledImage &image, Host *on, StepDone done);
     /** Carries \p reference from \p from to \p to with save/load. */
     void transferImage(const QString &reference, Host *from, Host *to, StepDone done);
 

@@ -143,6 +143,7 @@ void HeadlessStack::finishConnect(std::function<void(Scs::Result<void>)> done, b
     options.discoPort = m_discoPort;
     options.sessionTimeout = m_server ? 0 : m_sessionTimeout;
     options.discoAvailable = discoAvailable;
+    options.buildHost = m_buildHost;
     done(m_manager->setStack(m_stack, options));
 }
 

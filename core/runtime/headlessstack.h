@@ -51,6 +51,9 @@ public:
      */
     void connect(std::function<void(Scs::Result<void>)> done, bool startOwnServer = true);
 
+    /** The host that builds missing images (see ContainerManager::Options::buildHost). */
+    void setBuildHost(const QString &host) { m_buildHost = host; }
+
     [[nodiscard]] ContainerManager *manager() const { return m_manager; }
     [[nodiscard]] Topology *topology() const { return m_topology; }
     [[nodiscard]] const Manifest::CompiledStack &stack() const { return m_stack; }
@@ -72,6 +75,7 @@ private:
     QString m_discoHost;
     quint16 m_discoPort = 9640;
     double m_sessionTimeout = DefaultSessionTimeout;
+    QString m_buildHost;
 };
 
 /** Splits "host:port" ("[v6]:port"); fails with a message naming \p text. */

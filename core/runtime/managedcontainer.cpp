@@ -397,6 +397,7 @@ void ManagedContainer::runHook(void (Strategy::*hook)(ContainerContext &, StepDo
 
 void ManagedContainer::engineStart(StepDone done, bool retried)
 {
+    m_died = false;
     setState(ContainerState::Starting);
     Docker::ContainerSpec spec = m_ctx.spec;
     spec.labels.insert(Labels::Session, m_disco->sessionId());
@@ -629,12 +630,15 @@ void ManagedContainer::handleEvents(const QList<Docker::Event> &events)
             const int exitCode = event.attributes.value(QStringLiteral("exitCode")).toInt();
             qCInfo(runtimeLog) << m_ctx.id << "died with" << exitCode << "; provisions dropped";
             m_ctx.running = false;
+            m_died = true;
             withdrawAll();
             setHealth(ContainerHealth::None);
             setState(ContainerState::Exited, Tr::tr("exited with code %1").arg(exitCode));
             emit died(exitCode);
         } else if (action == u"start") {
-            if (m_stopping || m_ctx.running)
+            // Only a start after a death is a restart: the start event of our own engine
+            // start may arrive before the start call returns.
+            if (m_stopping || m_ctx.running || !m_died)
                 continue;
             qCInfo(runtimeLog) << m_ctx.id << "restarted by Docker";
             reRegister();
@@ -653,6 +657,7 @@ void ManagedContainer::handleHostHealth(HostHealth health)
         return;
     if (health == HostHealth::Down) {
         m_ctx.running = false;
+        m_died = true;
         withdrawAll();
         setState(ContainerState::Failed, Tr::tr("host %1 does not answer").arg(m_ctx.host->name()));
         emit died(-1);
@@ -676,6 +681,7 @@ void ManagedContainer::reRegister()
     if (m_reRegistering)
         return;
     m_reRegistering = true;
+    m_died = false;
     m_ctx.running = true;
     setState(ContainerState::Starting);
     onResult(m_ctx.host->engine()->inspectContainer(m_ctx.dockerId), this,

@@ -129,6 +129,7 @@ private:
     bool m_loaded = false;
     bool m_stopping = false;
     bool m_reRegistering = false;
+    bool m_died = false; ///< died (or its host went away) since it last started
 };
 
 } // namespace Runtime

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
 // Two Docker hosts: the test engine (host "a") and a second dockerd in a network namespace
-// of this test (host "b", tests/tools/dockhost.sh), each reached over its own socket.
+// of this test (host "b", tests/runtime/dockhosts.sh), each reached over its own socket.
 // Images go from a to b without a registry; a volume's files go from a container on a to
 // one on b; b publishes a port on its LAN address, reachable from here.
 
@@ -26,9 +26,9 @@ const QString hostBAddress = QStringLiteral("10.232.0.2");
 QProcessEnvironment fixtureEnvironment()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SUBNET_PREFIX"), lanPrefix);
-    env.insert(QStringLiteral("BIP_PREFIX"), QStringLiteral("10.232"));
-    env.insert(QStringLiteral("LAN_NS"), QStringLiteral("scsdk-lan"));
+    env.insert(QStringLiteral("SCS_DOCKHOST_PREFIX"), lanPrefix);
+    env.insert(QStringLiteral("SCS_DOCKHOST_BIP"), QStringLiteral("10.232"));
+    env.insert(QStringLiteral("SCS_DOCKHOST_LAN"), QStringLiteral("scsdk-lan"));
     return env;
 }
 
@@ -36,11 +36,12 @@ Scs::Result<QString> fixture(const QStringList &arguments)
 {
     QProcess process;
     process.setProcessEnvironment(fixtureEnvironment());
-    process.start(QStringLiteral(SCS_TEST_SOURCE_DIR) + QStringLiteral("/tests/tools/dockhost.sh"),
+    process.start(QStringLiteral(SCS_TEST_SOURCE_DIR)
+                      + QStringLiteral("/tests/runtime/dockhosts.sh"),
                   arguments);
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
         return Scs::makeError(
-            QStringLiteral("dockhost.sh %1 failed: %2")
+            QStringLiteral("dockhosts.sh %1 failed: %2")
                 .arg(arguments.join(u' '), QString::fromLocal8Bit(process.readAllStandardError())));
     return QString::fromLocal8Bit(process.readAllStandardOutput()).trimmed();
 }

@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
 // End to end: the example stack on real Docker hosts (three dockerd in network namespaces,
-// tests/tools/dockhost.sh, started by the ctest fixture), real images built on the main
-// engine and carried with save/load, one in-process disco server. The scenarios share one
-// stack and run in order: up on one host, up on three hosts, move WordPress under an HTTP
-// probe, move the MySQL master under a writer, kill -9 of the master, and a move whose
-// target dies mid-copy.
+// tests/runtime/dockhosts.sh, started by the ctest fixture), real images built by `scs up`
+// on the main engine (the test engine; the namespace hosts have no egress) and carried with
+// save/load, one in-process disco server. The scenarios share one stack and run in order:
+// up on one host (`scs up` in another process, then adopted), up on three hosts, ps from
+// another process, move WordPress under an HTTP probe, move the MySQL master under a
+// writer, kill -9 of the master, and a move whose target dies mid-copy.
 #include "testutil.h"
 
 #include "disco/client.h"
@@ -35,7 +36,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <QTcpServer>
+
 #include <csignal>
+#include <sys/prctl.h>
 
 using namespace Runtime;
 
@@ -98,7 +102,9 @@ private:
     Scs::Result<QString> sql(const QString &role, const QString &statement);
     QString roleHost(const QString &role);
     QString hostAddress(const QString &host);
-    QProcess *startForwarder(const QString &key, quint16 port);
+    /** `scs disco forward` of \p key on a free loopback port (set in \p port), listening. */
+    QProcess *startForwarder(const QString &key, quint16 *port);
+    QProcess *newProcess();
     int httpStatus(const QString &url, QByteArray *body = nullptr);
     void stopProcess(QProcess *process);
 
@@ -112,10 +118,31 @@ void tst_StackE2e::initTestCase()
 {
     SCS_REQUIRE_DOCKER();
     m_mainEngine = TestUtil::dockerHost();
-    for (const QString &h :
-         {QStringLiteral("scs-h1"), QStringLiteral("scs-h2"), QStringLiteral("scs-h3")})
-        QVERIFY2(QFile::exists(QStringLiteral("/run/dockhost/%1/docker.sock").arg(h)),
-                 "the dockhosts fixture (tests/tools/dockhost.sh setup) did not run");
+    // The hosts of the fixture; when this test runs alone, it brings them up itself.
+    const QStringList hosts{QStringLiteral("scs-h1"), QStringLiteral("scs-h2"),
+                            QStringLiteral("scs-h3")};
+    auto allAnswer = [&hosts]() {
+        for (const QString &h : hosts) {
+            QProcess ping;
+            ping.start(QStringLiteral("curl"),
+                       {QStringLiteral("-sf"), QStringLiteral("--max-time"), QStringLiteral("2"),
+                        QStringLiteral("--unix-socket"),
+                        QStringLiteral("/run/dockhost/%1/docker.sock").arg(h),
+                        QStringLiteral("http://d/_ping")});
+            if (!ping.waitForFinished(5000) || ping.exitCode() != 0)
+                return false;
+        }
+        return true;
+    };
+    if (!allAnswer()) {
+        QProcess setup;
+        setup.setProcessChannelMode(QProcess::ForwardedChannels);
+        setup.start(dockhostScript(), {QStringLiteral("setup")});
+        QVERIFY(setup.waitForFinished(120000));
+        QVERIFY2(setup.exitCode() == 0, "tests/runtime/dockhosts.sh setup failed");
+    }
+    QVERIFY2(allAnswer(), "the Docker hosts scs-h1..scs-h3 (tests/runtime/dockhosts.sh setup) "
+                          "do not answer");
     QVERIFY_RESULT(m_disco.start(QHostAddress::LocalHost, 0));
 
     // The example stack, copied under the folder each host sees privately (host-local data).
@@ -124,18 +151,22 @@ void tst_StackE2e::initTestCase()
     QVERIFY(copyTree(source, StackRoot));
     QDir(StackRoot + QStringLiteral("/data")).removeRecursively();
 
-    // Build the images on the main engine (the hosts have no egress); up carries them.
-    if (qEnvironmentVariableIntValue("SCS_E2E_SKIP_BUILD") == 1)
-        return;
-    QProcess build;
-    build.setProcessChannelMode(QProcess::ForwardedChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DOCKER_HOST"), m_mainEngine);
-    build.setProcessEnvironment(env);
-    build.start(scsBinary(), {QStringLiteral("build"), StackRoot + QStringLiteral("/stack.yaml"),
-                              QStringLiteral("--docker"), m_mainEngine});
-    QVERIFY(build.waitForFinished(900000));
-    QCOMPARE(build.exitCode(), 0);
+    // The role images derive from scs/base:bookworm, made the project's way when missing.
+    QProcess inspect;
+    inspect.start(QStringLiteral("curl"),
+                  {QStringLiteral("-sf"), QStringLiteral("--unix-socket"),
+                   m_mainEngine.mid(int(qstrlen("unix://"))),
+                   QStringLiteral("http://d/images/scs/base:bookworm/json")});
+    QVERIFY(inspect.waitForFinished(10000));
+    if (inspect.exitCode() != 0) {
+        QProcess base;
+        base.setProcessChannelMode(QProcess::ForwardedChannels);
+        base.start(scsBinary(),
+                   {QStringLiteral("image"), QStringLiteral("base"), QStringLiteral("--docker"),
+                    m_mainEngine, QStringLiteral("--tag"), QStringLiteral("scs/base:bookworm")});
+        QVERIFY(base.waitForFinished(900000));
+        QCOMPARE(base.exitCode(), 0);
+    }
 }
 
 void tst_StackE2e::cleanupTestCase()
@@ -249,15 +280,39 @@ Scs::Result<QString> tst_StackE2e::sql(const QString &role, const QString &state
     return QString::fromUtf8(result->standardOutput).trimmed();
 }
 
-QProcess *tst_StackE2e::startForwarder(const QString &key, quint16 port)
+QProcess *tst_StackE2e::newProcess()
 {
     auto *process = new QProcess(this);
-    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // A helper never outlives the test, even one that crashes.
+    process->setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_processes.append(process);
+    return process;
+}
+
+QProcess *tst_StackE2e::startForwarder(const QString &key, quint16 *port)
+{
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return nullptr;
+        *port = probe.serverPort();
+    }
+    QProcess *process = newProcess();
+    process->setProcessChannelMode(QProcess::MergedChannels);
     process->start(scsBinary(),
                    {QStringLiteral("disco"), QStringLiteral("forward"), QStringLiteral("--server"),
                     QStringLiteral("127.0.0.1:%1").arg(m_disco.serverPort()),
-                    QStringLiteral("%1:%2").arg(port).arg(key)});
-    m_processes.append(process);
+                    QStringLiteral("%1:%2").arg(*port).arg(key)});
+    QByteArray output;
+    const bool listening = QTest::qWaitFor(
+        [&]() {
+            output += process->readAll();
+            return output.contains("forwarding") || process->state() == QProcess::NotRunning;
+        },
+        10000);
+    qInfo().noquote() << "forwarder:" << output.trimmed();
+    if (!listening || !output.contains("forwarding"))
+        return nullptr;
     return process;
 }
 
@@ -283,9 +338,35 @@ void tst_StackE2e::upOnOneHost()
     writeHosts(hosts, {{QStringLiteral("mysqlmaster"), QStringLiteral("web-1")},
                        {QStringLiteral("mysqlslave"), QStringLiteral("web-1")},
                        {QStringLiteral("wordpress"), QStringLiteral("web-1")}});
+    // `scs up` in its own process: it builds what no host has on the build engine (the
+    // namespace hosts have no egress), carries it to web-1, starts the stack and exits;
+    // the registrations live on in our disco server.
+    QProcess up;
+    up.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer clock;
+    clock.start();
+    up.start(scsBinary(), {QStringLiteral("up"), StackRoot + QStringLiteral("/stack.yaml"),
+                           QStringLiteral("--hosts"), hosts, QStringLiteral("--build-on"),
+                           QStringLiteral("build")});
+    QVERIFY(QTest::qWaitFor([&up]() { return up.state() == QProcess::NotRunning; }, 1200000));
+    const QString output = QString::fromUtf8(up.readAll());
+    qInfo().noquote() << "scs up took" << clock.elapsed() << "ms:\n" << output;
+    QVERIFY2(up.exitStatus() == QProcess::NormalExit && up.exitCode() == 0, qPrintable(output));
+    QVERIFY(output.contains(QStringLiteral("using the disco server at 127.0.0.1")));
+    // Every image was found on web-1, carried from the build host, or built there first.
+    for (const QString &image : {QStringLiteral("scs/mysql:"), QStringLiteral("scs/wordpress:")})
+        QVERIFY(!output.contains(QStringLiteral("building image %1").arg(image))
+                || output.contains(QStringLiteral("carrying image %1").arg(image)));
+
+    // This process takes the stack over (supervision, moves), as the dashboard would.
     QVERIFY(openStack(hosts));
-    const auto up = run(m_stack->manager()->up());
-    QVERIFY2(up, up ? "" : qPrintable(up.error().message));
+    const auto adopted = run(m_stack->manager()->adopt());
+    QVERIFY2(adopted, adopted ? "" : qPrintable(adopted.error().message));
+    for (const QString &role : {QStringLiteral("mysqlmaster"), QStringLiteral("mysqlslave"),
+                                QStringLiteral("wordpress")}) {
+        QVERIFY2(m_stack->manager()->container(role), qPrintable(role));
+        QCOMPARE(roleHost(role), QStringLiteral("web-1"));
+    }
 
     // WordPress answers on its published port, talking to the master.
     QByteArray body;
@@ -325,9 +406,17 @@ void tst_StackE2e::upOnThreeHosts()
         QCOMPARE(c.image.tag, other->image.tag);
         QCOMPARE(ManagedContainer::configHash(c), ManagedContainer::configHash(*other));
     }
+    QStringList messages;
+    const QMetaObject::Connection collect
+        = connect(m_stack.get(), &HeadlessStack::message, this,
+                  [&messages](const QString &m) { messages.append(m); });
     const auto up = run(m_stack->manager()->up());
+    disconnect(collect);
     QVERIFY2(up, up ? "" : qPrintable(up.error().message));
     QCOMPARE(roleHost(QStringLiteral("mysqlslave")), QStringLiteral("db-2"));
+    // The images exist now (the first up made them): this up builds nothing.
+    for (const QString &m : std::as_const(messages))
+        QVERIFY2(!m.startsWith(QStringLiteral("building image")), qPrintable(m));
 
     QByteArray body;
     QCOMPARE(httpStatus(QStringLiteral("http://10.233.0.11:8080/wp-admin/install.php"), &body),
@@ -385,15 +474,18 @@ void tst_StackE2e::psFromAnotherProcess()
 
 void tst_StackE2e::moveWordPressWithoutFailedRequests()
 {
-    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/wordpress/http"), 18081);
-    QTRY_VERIFY_WITH_TIMEOUT(httpStatus(QStringLiteral("http://127.0.0.1:18081/")) > 0, 10000);
+    quint16 port = 0;
+    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/wordpress/http"), &port);
+    QVERIFY(forwarder);
+    const QString probeUrl = QStringLiteral("http://127.0.0.1:%1/wp-login.php").arg(port);
+    QTRY_VERIFY_WITH_TIMEOUT(httpStatus(probeUrl) > 0, 10000);
     int sent = 0;
     int failed = 0;
     QStringList failures;
     QNetworkAccessManager probe;
     QTimer timer;
     connect(&timer, &QTimer::timeout, this, [&]() {
-        QNetworkRequest request{QUrl(QStringLiteral("http://127.0.0.1:18081/wp-login.php"))};
+        QNetworkRequest request{QUrl(probeUrl)};
         request.setTransferTimeout(5000);
         ++sent;
         QNetworkReply *reply = probe.get(request);
@@ -426,19 +518,21 @@ void tst_StackE2e::moveMasterKeepsEveryAcknowledgedInsert()
 {
     QVERIFY_RESULT(sql(QStringLiteral("mysqlmaster"),
                        QStringLiteral("CREATE TABLE IF NOT EXISTS writes (id INT PRIMARY KEY)")));
-    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/mysqlmaster/mysql"), 13307);
+    quint16 port = 0;
+    QProcess *forwarder = startForwarder(QStringLiteral("e2e/blog/mysqlmaster/mysql"), &port);
+    QVERIFY(forwarder);
     QTest::qWait(500);
     // The writer inserts a row every 100 ms through the forwarder and prints each id the
     // server acknowledged.
-    auto *writer = new QProcess(this);
-    m_processes.append(writer);
+    QProcess *writer = newProcess();
     writer->start(QStringLiteral("/bin/sh"),
                   {QStringLiteral("-c"),
                    QStringLiteral("i=0; while :; do i=$((i+1)); "
-                                  "mariadb -h127.0.0.1 -P13307 -ublog -p%1 --connect-timeout=15 "
+                                  "mariadb -h127.0.0.1 -P%2 -ublog -p%1 --connect-timeout=15 "
                                   "blog -e \"INSERT INTO writes VALUES ($i)\" 2>/dev/null "
                                   "&& echo $i; sleep 0.1; done")
-                       .arg(DbPassword)});
+                       .arg(DbPassword)
+                       .arg(port)});
     QTest::qWait(1500);
     const auto moved
         = run(m_stack->manager()->move(QStringLiteral("mysqlmaster"), QStringLiteral("web-1")));
@@ -460,12 +554,14 @@ void tst_StackE2e::moveMasterKeepsEveryAcknowledgedInsert()
     QCOMPARE(roleHost(QStringLiteral("mysqlmaster")), QStringLiteral("web-1"));
 
     // WordPress and the replica followed by themselves (liveupdate through disco).
-    QTRY_COMPARE_WITH_TIMEOUT(
-        m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"))->boundTo.host,
-        QStringLiteral("10.233.0.11"), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        m_stack->topology()->link(QStringLiteral("mysqlslave@db-2/mysql"))->boundTo.host,
-        QStringLiteral("10.233.0.11"), 10000);
+    const auto boundHost = [this](const QString &link) {
+        const LinkInfo *info = m_stack->topology()->link(link);
+        return info ? info->boundTo.host : QStringLiteral("(no link %1)").arg(link);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(boundHost(QStringLiteral("wordpress@db-2/mysql")),
+                              QStringLiteral("10.233.0.11"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(boundHost(QStringLiteral("mysqlslave@db-2/mysql")),
+                              QStringLiteral("10.233.0.11"), 10000);
     QByteArray body;
     QCOMPARE(httpStatus(QStringLiteral("http://10.233.0.13:8080/wp-admin/install.php"), &body),
              200);
@@ -500,6 +596,7 @@ void tst_StackE2e::killedMasterIsDroppedAndReRegistered()
     watcher.start();
     QTRY_VERIFY(watcher.isJoined());
     QTest::qWait(300);
+    QCOMPARE(roleHost(QStringLiteral("wordpress")), QStringLiteral("db-2"));
     const LinkInfo *before = m_stack->topology()->link(QStringLiteral("wordpress@db-2/mysql"));
     QVERIFY(before);
     const qsizetype liveUpdatesBefore = before->liveUpdates.size();
@@ -564,6 +661,7 @@ void tst_StackE2e::moveRollsBackWhenTargetDiesMidCopy()
              before);
     // Bring the host back for whoever comes next.
     QProcess restart;
+    restart.setProcessChannelMode(QProcess::ForwardedChannels);
     restart.start(dockhostScript(), {QStringLiteral("start"), QStringLiteral("scs-h2")});
     QVERIFY(restart.waitForFinished(60000));
 }

@@ -101,6 +101,7 @@ int StackCommand::runWithStack(const QCommandLineParser &parser, const QString &
 {
     Runtime::HeadlessStack stack;
     QObject::connect(&stack, &Runtime::HeadlessStack::message, &stack, &StackCommand::printInfo);
+    stack.setBuildHost(m_buildHost);
     if (auto opened = stack.open(stackFile, parser.value(QStringLiteral("hosts"))); !opened) {
         printError(opened.error().message);
         return ExitFailure;

@@ -47,6 +47,9 @@ protected:
     static void finish(int code);
     static void printError(const QString &message);
     static void printInfo(const QString &message);
+
+    /** The host that builds missing images (`up --build-on`); empty: where they run. */
+    QString m_buildHost;
 };
 
 } // namespace Cli

@@ -30,7 +30,14 @@ int UpCommand::run(const QStringList &arguments)
         QStringLiteral("watch"),
         QCoreApplication::translate("Cli", "Stay and supervise the stack (re-register restarted "
                                            "containers, run liveupdates) until interrupted."));
+    const QCommandLineOption buildOn(
+        QStringLiteral("build-on"),
+        QCoreApplication::translate("Cli", "Build missing images on HOST (a host of the hosts "
+                                           "file) and carry them to where they run (default: "
+                                           "each host builds what it lacks)."),
+        QStringLiteral("HOST"));
     parser.addOption(watch);
+    parser.addOption(buildOn);
     if (const int code = parse(parser, arguments); code >= 0)
         return code;
     if (parser.positionalArguments().size() != 1) {
@@ -38,6 +45,7 @@ int UpCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     const bool watching = parser.isSet(watch);
+    m_buildHost = parser.value(buildOn);
     return runWithStack(
         parser, parser.positionalArguments().at(0), true,
         [this, watching](Runtime::HeadlessStack &stack) {
