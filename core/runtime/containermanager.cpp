@@ -29,7 +29,10 @@ ContainerManager::ContainerManager(Topology *topology, QObject *parent)
     , m_topology(topology)
 {
     m_engineFactory = [this](const Manifest::CompiledHost &host) -> Scs::Result<Engine *> {
-        auto engine = DockerEngine::create(host.name, host.docker, nullptr);
+        // A documentation host is never contacted: its TLS files need not exist either.
+        auto engine = Host::isDocumentationAddress(host.docker)
+                          ? DockerEngine::create(host.name, host.docker, nullptr)
+                          : DockerEngine::create(host, nullptr);
         if (!engine)
             return Scs::makeError(engine.error());
         return static_cast<Engine *>(*engine);
@@ -410,6 +413,14 @@ Workflow *ContainerManager::up()
             used.insert(c.host.name);
         for (const QString &name : used) {
             Host *host = m_hosts.value(name);
+            if (host->isDocumentationHost()) {
+                done(Scs::makeError(Tr::tr("host %1 (%2) has a documentation address (*.example, "
+                                           "192.0.2.x); scs never contacts it: point the hosts "
+                                           "file at a real engine")
+                                        .arg(host->name(), host->dockerEndpoint()),
+                                    Scs::Error::Kind::InvalidInput));
+                return;
+            }
             pings.append([this, host](StepDone pinged) {
                 onResult(host->engine()->ping(), this, [host, pinged](const Scs::Result<void> &r) {
                     if (!r)
@@ -680,7 +691,8 @@ QFuture<Scs::Result<QList<StatusRow>>> ContainerManager::status()
                                                                                    p.protocol))
                                                       : 0;
                                             row.endpoints.append(
-                                                {p.name, port > 0 ? host->address() : QString(),
+                                                {p.name,
+                                                 port > 0 ? host->advertisedAddress() : QString(),
                                                  port});
                                         }
                                         for (const auto &r : c->requirements) {

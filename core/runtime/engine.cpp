@@ -5,7 +5,45 @@
 #include "docker/engineclient.h"
 #include "docker/enginestream.h"
 
+#include <QFileInfo>
+
 namespace Runtime {
+
+Scs::Result<Docker::HostConfig> DockerEngine::hostConfig(const Manifest::CompiledHost &host)
+{
+    auto config = Docker::HostConfig::fromAddress(host.name, host.docker);
+    if (!config)
+        return Scs::makeError(config.error().withContext(QStringLiteral("host %1").arg(host.name)));
+    if (host.tls.isEmpty())
+        return config;
+    if (config->endpoint.kind != Docker::Endpoint::Kind::Tcp)
+        return Scs::makeError(QStringLiteral("host %1: tls files apply to tcp:// engines only, "
+                                             "not to %2")
+                                  .arg(host.name, host.docker),
+                              Scs::Error::Kind::InvalidInput);
+    const QList<QPair<QString, QString>> files{{QStringLiteral("ca"), host.tls.ca},
+                                               {QStringLiteral("cert"), host.tls.cert},
+                                               {QStringLiteral("key"), host.tls.key}};
+    for (const auto &[what, path] : files) {
+        if (path.isEmpty() || !QFileInfo(path).isReadable())
+            return Scs::makeError(QStringLiteral("host %1: the tls %2 file '%3' %4")
+                                      .arg(host.name, what, path,
+                                           path.isEmpty() ? QStringLiteral("is not set")
+                                                          : QStringLiteral("cannot be read")),
+                                  Scs::Error::Kind::InvalidInput);
+    }
+    config->endpoint.tls = Docker::TlsFiles{host.tls.ca, host.tls.cert, host.tls.key, true};
+    return config;
+}
+
+Scs::Result<DockerEngine *> DockerEngine::create(const Manifest::CompiledHost &host,
+                                                 QObject *parent)
+{
+    auto config = hostConfig(host);
+    if (!config)
+        return Scs::makeError(config.error());
+    return new DockerEngine(new Docker::EngineClient(*config), parent);
+}
 
 Scs::Result<DockerEngine *> DockerEngine::create(const QString &hostName,
                                                  const QString &dockerAddress, QObject *parent)

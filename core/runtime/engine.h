@@ -3,7 +3,9 @@
 #pragma once
 
 #include "common/result.h"
+#include "docker/endpoint.h"
 #include "docker/types.h"
+#include "manifest/compiled.h"
 
 #include <QFuture>
 #include <QList>
@@ -93,6 +95,17 @@ class DockerEngine final : public Engine
     Q_DISABLE_COPY_MOVE(DockerEngine)
 
 public:
+    /**
+     * The client configuration of \p host: its Docker address plus, for a tcp:// engine,
+     * the TLS files (CA, certificate, key) of the hosts file. Fails naming the host when the
+     * address does not parse, or a TLS file is missing or unreadable, or TLS is set for a
+     * unix:// or ssh:// engine.
+     */
+    [[nodiscard]] static Scs::Result<Docker::HostConfig>
+    hostConfig(const Manifest::CompiledHost &host);
+    /** The engine of \p host (see hostConfig()). */
+    [[nodiscard]] static Scs::Result<DockerEngine *> create(const Manifest::CompiledHost &host,
+                                                            QObject *parent = nullptr);
     /** Fails when \p dockerAddress does not parse. */
     [[nodiscard]] static Scs::Result<DockerEngine *>
     create(const QString &hostName, const QString &dockerAddress, QObject *parent = nullptr);

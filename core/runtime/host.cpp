@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "futureutil.h"
 #include "runtimelog.h"
+#include "runtimetr.h"
 
 #include <QHostAddress>
 #include <QTimer>
@@ -54,8 +55,55 @@ QString Host::reachableFromContainer(const QString &address) const
     return address;
 }
 
+bool Host::hasLoopbackAddress() const
+{
+    return m_address == u"localhost" || QHostAddress(m_address).isLoopback();
+}
+
+QString Host::advertisedAddress() const
+{
+    if (hasLoopbackAddress() && !m_bridgeGateway.isEmpty())
+        return m_bridgeGateway;
+    return m_address;
+}
+
+void Host::whenAdvertisedAddressKnown(QObject *context, std::function<void(const QString &)> done)
+{
+    if (!hasLoopbackAddress() || !m_bridgeGateway.isEmpty()) {
+        done(advertisedAddress());
+        return;
+    }
+    onResult(m_engine->inspectNetwork(QStringLiteral("bridge")), context,
+             [this, done](const Scs::Result<Docker::NetworkInfo> &network) {
+                 if (network && !network->gateway.isEmpty())
+                     m_bridgeGateway = network->gateway;
+                 else
+                     qCInfo(runtimeLog) << "host" << m_name << "has no bridge gateway; "
+                                        << "advertising" << m_address;
+                 done(advertisedAddress());
+             });
+}
+
+bool Host::isDocumentationAddress(const QString &hostOrAddress)
+{
+    const QString h = hostOrAddress.toLower();
+    return h.endsWith(QStringLiteral(".example")) || h.contains(QStringLiteral(".example:"))
+           || h.contains(QStringLiteral(".example/")) || h.startsWith(QStringLiteral("192.0.2."))
+           || h.contains(QStringLiteral("//192.0.2.")) || h.contains(QStringLiteral("@192.0.2."));
+}
+
+bool Host::isDocumentationHost() const
+{
+    return isDocumentationAddress(m_dockerEndpoint) || isDocumentationAddress(m_address);
+}
+
 void Host::startMonitoring(int pingIntervalMs)
 {
+    if (isDocumentationHost()) {
+        setHealth(HostHealth::Unknown,
+                  Tr::tr("%1 is a documentation address; not contacted").arg(m_dockerEndpoint));
+        return;
+    }
     m_monitoring = true;
     m_pingTimer->start(pingIntervalMs);
     checkNow();
@@ -70,7 +118,7 @@ void Host::stopMonitoring()
 
 void Host::checkNow()
 {
-    if (m_pingInFlight)
+    if (m_pingInFlight || isDocumentationHost())
         return;
     m_pingInFlight = true;
     onResult(m_engine->ping(), this,

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QTimer;
 
 namespace Runtime {
@@ -42,11 +44,29 @@ public:
     [[nodiscard]] bool isLocal() const;
 
     /**
+     * The address this host's published ports are advertised at (disco, ps): the hosts
+     * file's address, except that a loopback one (a local development host) is replaced by
+     * the engine's bridge gateway, which both this machine and every container on the host
+     * reach (127.0.0.1 in a container is the container itself). Empty gateway (not known
+     * yet, or no bridge): the address as written.
+     */
+    [[nodiscard]] QString advertisedAddress() const;
+    /** Calls \p done with advertisedAddress() once the bridge gateway is known (or failed). */
+    void whenAdvertisedAddressKnown(QObject *context, std::function<void(const QString &)> done);
+
+    /**
      * The address a container on this host uses to reach \p address: a loopback address
      * means "this host", which a container on the default bridge reaches through the
      * bridge's gateway.
      */
     [[nodiscard]] QString reachableFromContainer(const QString &address) const;
+
+    /**
+     * True when the engine or the address is a documentation one (*.example, 192.0.2.x,
+     * as in the example hosts files): such a host is never contacted.
+     */
+    [[nodiscard]] bool isDocumentationHost() const;
+    [[nodiscard]] static bool isDocumentationAddress(const QString &hostOrAddress);
 
     /** Starts watching: events plus a ping every \p pingIntervalMs. */
     void startMonitoring(int pingIntervalMs = 1000);
@@ -62,6 +82,7 @@ private:
     void handlePing(const Scs::Result<void> &result);
     void setHealth(HostHealth health, const QString &error);
     void updateTopology();
+    [[nodiscard]] bool hasLoopbackAddress() const;
 
     QString m_name;
     QString m_address;

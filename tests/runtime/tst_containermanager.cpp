@@ -16,8 +16,11 @@
 #include "runtime/topology.h"
 #include "runtime/workflow.h"
 
+#include "runtime/engine.h"
+
 #include <QHostAddress>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Runtime;
@@ -42,8 +45,18 @@ private slots:
     void unknownMethodsAreRejected();
     void nfsVolumeOptions();
     void downStopsDependentsFirst();
+    void upBuildsWhatNoHostHasOnceOnTheBuildHost();
+    void withoutABuilderTheErrorSaysWhatToDo();
+    void loopbackHostAdvertisesTheBridgeGateway();
+    void documentationHostsAreNeverContacted();
+    void tlsFilesReachTheDockerClient();
+    void deadHostFailsUpNamingIt();
+    void hostVanishingMidMoveRollsBack();
+    void badHostsAndRolesAreNamed();
 
 private:
+    /** Replaces the manager's stack by \p stack with \p options (fresh fake engines). */
+    bool restack(const Manifest::CompiledStack &stack, ContainerManager::Options options = {});
     Manifest::CompiledStack makeStack() const;
     bool run(Workflow *workflow, Scs::Result<void> *result = nullptr);
     bool upStack();
@@ -417,6 +430,260 @@ void tst_ContainerManager::downStopsDependentsFirst()
     m_topology->flush();
     QVERIFY(m_topology->containers().isEmpty());
     QVERIFY(m_topology->links().isEmpty());
+}
+
+bool tst_ContainerManager::restack(const Manifest::CompiledStack &stack,
+                                   ContainerManager::Options options)
+{
+    m_manager = std::make_unique<ContainerManager>(m_topology.get());
+    m_engines.clear();
+    m_manager->setEngineFactory(
+        [this](const Manifest::CompiledHost &host) -> Scs::Result<Engine *> {
+            auto *engine = new FakeEngine(host.name);
+            engine->images = {QStringLiteral("scs/mysql:1"), QStringLiteral("scs/wordpress:1")};
+            m_engines.insert(host.name, engine);
+            return engine;
+        });
+    options.discoPort = m_server->serverPort();
+    options.healthPollMs = 20;
+    options.pingIntervalMs = 50;
+    const auto set = m_manager->setStack(stack, options);
+    if (!set)
+        qWarning().noquote() << set.error().message;
+    return bool(set);
+}
+
+void tst_ContainerManager::upBuildsWhatNoHostHasOnceOnTheBuildHost()
+{
+    ContainerManager::Options options;
+    options.buildHost = QStringLiteral("h2");
+    QVERIFY(restack(makeStack(), options));
+    for (FakeEngine *engine : std::as_const(m_engines))
+        engine->images.removeAll(QStringLiteral("scs/mysql:1"));
+    QStringList builds;
+    m_manager->setImageBuilder(
+        [&builds](const Manifest::CompiledImage &image, Engine *engine, QObject *, StepDone done) {
+            builds.append(image.tag + QStringLiteral(" on ") + engine->hostName());
+            static_cast<FakeEngine *>(engine)->images.append(image.tag);
+            done({});
+        });
+    QStringList messages;
+    connect(m_manager.get(), &ContainerManager::progressMessage, this,
+            [&messages](const QString &m) { messages.append(m); });
+    QVERIFY(upStack());
+    // Built once, on the build host, then carried to h1 where db runs.
+    QCOMPARE(builds, QStringList{QStringLiteral("scs/mysql:1 on h2")});
+    QVERIFY(m_engines.value(QStringLiteral("h1"))->images.contains(QStringLiteral("scs/mysql:1")));
+    QVERIFY(messages.contains(QStringLiteral("carrying image scs/mysql:1 from h2 to h1")));
+    // A second up builds nothing.
+    QVERIFY(run(m_manager->down()));
+    QVERIFY(upStack());
+    QCOMPARE(builds.size(), 1);
+}
+
+void tst_ContainerManager::withoutABuilderTheErrorSaysWhatToDo()
+{
+    // The default builder needs a real Docker client; a fake engine has none.
+    QVERIFY(restack(makeStack()));
+    for (FakeEngine *engine : std::as_const(m_engines))
+        engine->images.removeAll(QStringLiteral("scs/wordpress:1"));
+    Scs::Result<void> result;
+    QVERIFY(!run(m_manager->up(), &result));
+    const QString message = result.error().message;
+    QVERIFY2(message.contains(QStringLiteral("scs/wordpress:1"))
+                 && message.contains(QStringLiteral("h1"))
+                 && message.contains(QStringLiteral("scs build")),
+             qPrintable(message));
+}
+
+void tst_ContainerManager::loopbackHostAdvertisesTheBridgeGateway()
+{
+    // A local development host (address 127.0.0.1): containers reach each other's published
+    // ports through the bridge gateway, which this machine reaches too.
+    auto stack = makeStack();
+    stack.hosts[0].address = QStringLiteral("127.0.0.1");
+    for (auto &c : stack.containers)
+        c.host = stack.hosts[0];
+    QVERIFY(restack(stack));
+    QVERIFY(upStack());
+    FakeEngine *h1 = m_engines.value(QStringLiteral("h1"));
+    const auto *app = h1->byName(QStringLiteral("scs-dev-blog-app"));
+    QVERIFY(app);
+    QCOMPARE(app->spec.environment.value(QStringLiteral("SCS_REQUIRE_MYSQL_HOST")),
+             QStringLiteral("172.17.0.1"));
+    m_topology->flush();
+    QCOMPARE(m_topology->container(QStringLiteral("db@h1"))->endpoints.value(0).host,
+             QStringLiteral("172.17.0.1"));
+    QCOMPARE(m_topology->link(QStringLiteral("app@h1/mysql"))->boundTo.host,
+             QStringLiteral("172.17.0.1"));
+    auto status = m_manager->status();
+    QTRY_VERIFY_WITH_TIMEOUT(status.isFinished(), 5000);
+    QVERIFY_RESULT(status.result());
+    QCOMPARE(status.result()->at(1).endpoints.value(0).host, QStringLiteral("172.17.0.1"));
+    // A host with a real address advertises it as written.
+    QVERIFY(restack(makeStack()));
+    QVERIFY(upStack());
+    QCOMPARE(m_engines.value(QStringLiteral("h1"))
+                 ->byName(QStringLiteral("scs-dev-blog-app"))
+                 ->spec.environment.value(QStringLiteral("SCS_REQUIRE_MYSQL_HOST")),
+             QStringLiteral("10.0.0.1"));
+}
+
+void tst_ContainerManager::documentationHostsAreNeverContacted()
+{
+    auto stack = makeStack();
+    stack.hosts[1].docker = QStringLiteral("tcp://db-1.prod.example:2376");
+    stack.hosts[1].address = QStringLiteral("192.0.2.21");
+    stack.hosts[1].tls = {QStringLiteral("tls/ca.pem"), QStringLiteral("tls/cert.pem"),
+                          QStringLiteral("tls/key.pem")};
+    stack.containers[0].host = stack.hosts[1]; // db on the documentation host
+    QVERIFY(restack(stack));
+    QTest::qWait(200);
+    FakeEngine *h2 = m_engines.value(QStringLiteral("h2"));
+    QVERIFY2(h2->calls.isEmpty(), qPrintable(h2->calls.join(u',')));
+    const HostInfo *info = m_topology->host(QStringLiteral("h2"));
+    QCOMPARE(toString(info->health), toString(HostHealth::Unknown));
+    QVERIFY2(info->error.contains(QStringLiteral("not contacted")), qPrintable(info->error));
+    Scs::Result<void> result;
+    QVERIFY(!run(m_manager->up(), &result));
+    QVERIFY2(result.error().message.contains(QStringLiteral("host h2 (tcp://db-1.prod.example"))
+                 && result.error().message.contains(QStringLiteral("never contacts")),
+             qPrintable(result.error().message));
+    QVERIFY(h2->calls.isEmpty());
+    // The default engine factory accepts it without reading its (absent) TLS files.
+    ContainerManager manager(m_topology.get());
+    QVERIFY_RESULT(manager.setStack(stack, {}));
+}
+
+void tst_ContainerManager::tlsFilesReachTheDockerClient()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const char *name : {"ca.pem", "cert.pem", "key.pem"}) {
+        QFile file(dir.filePath(QString::fromLatin1(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-----BEGIN CERTIFICATE-----\n");
+    }
+    Manifest::CompiledHost host{QStringLiteral("web-1"),
+                                QStringLiteral("tcp://10.233.0.11:2376"),
+                                {dir.filePath(QStringLiteral("ca.pem")),
+                                 dir.filePath(QStringLiteral("cert.pem")),
+                                 dir.filePath(QStringLiteral("key.pem"))},
+                                QStringLiteral("10.233.0.11"),
+                                {}};
+    auto config = DockerEngine::hostConfig(host);
+    QVERIFY_RESULT(config);
+    QCOMPARE(config->name, QStringLiteral("web-1"));
+    QCOMPARE(int(config->endpoint.kind), int(Docker::Endpoint::Kind::Tcp));
+    QCOMPARE(config->endpoint.host, QStringLiteral("10.233.0.11"));
+    QCOMPARE(config->endpoint.port, 2376);
+    QCOMPARE(config->endpoint.tls.caFile, host.tls.ca);
+    QCOMPARE(config->endpoint.tls.certFile, host.tls.cert);
+    QCOMPARE(config->endpoint.tls.keyFile, host.tls.key);
+    QVERIFY(config->endpoint.tls.verifyPeer);
+    QVERIFY(config->endpoint.tls.isEnabled());
+
+    // Without TLS: a plain endpoint.
+    Manifest::CompiledHost plain = host;
+    plain.tls = {};
+    auto plainConfig = DockerEngine::hostConfig(plain);
+    QVERIFY_RESULT(plainConfig);
+    QVERIFY(!plainConfig->endpoint.tls.isEnabled());
+
+    // A missing file, TLS on a unix socket, a bad address: errors that name the host.
+    Manifest::CompiledHost missing = host;
+    missing.tls.key = dir.filePath(QStringLiteral("absent-key.pem"));
+    auto noKey = DockerEngine::hostConfig(missing);
+    QVERIFY(!noKey);
+    QVERIFY2(noKey.error().message.contains(QStringLiteral("host web-1"))
+                 && noKey.error().message.contains(QStringLiteral("absent-key.pem")),
+             qPrintable(noKey.error().message));
+    Manifest::CompiledHost unixTls = host;
+    unixTls.docker = QStringLiteral("unix:///run/docker.sock");
+    auto onUnix = DockerEngine::hostConfig(unixTls);
+    QVERIFY(!onUnix);
+    QVERIFY2(onUnix.error().message.contains(QStringLiteral("tcp://")),
+             qPrintable(onUnix.error().message));
+    Manifest::CompiledHost bad = plain;
+    bad.docker = QStringLiteral("ftp://nowhere");
+    auto badAddress = DockerEngine::hostConfig(bad);
+    QVERIFY(!badAddress);
+    QVERIFY2(badAddress.error().message.contains(QStringLiteral("host web-1")),
+             qPrintable(badAddress.error().message));
+    // The manager refuses such a hosts file at once, naming the host.
+    auto stack = makeStack();
+    stack.hosts[1] = missing;
+    stack.hosts[1].name = QStringLiteral("h2");
+    ContainerManager manager(m_topology.get());
+    auto set = manager.setStack(stack, {});
+    QVERIFY(!set);
+    QVERIFY2(set.error().message.contains(QStringLiteral("host h2")),
+             qPrintable(set.error().message));
+}
+
+void tst_ContainerManager::deadHostFailsUpNamingIt()
+{
+    m_engines.value(QStringLiteral("h1"))->down = true;
+    Scs::Result<void> result;
+    QVERIFY(!run(m_manager->up(), &result));
+    const QString message = result.error().message;
+    QVERIFY2(message.contains(QStringLiteral("host h1 (unix:///fake/h1)")), qPrintable(message));
+    QVERIFY(m_engines.value(QStringLiteral("h1"))->containers.isEmpty());
+}
+
+void tst_ContainerManager::hostVanishingMidMoveRollsBack()
+{
+    QVERIFY(upStack());
+    FakeEngine *h1 = m_engines.value(QStringLiteral("h1"));
+    FakeEngine *h2 = m_engines.value(QStringLiteral("h2"));
+    Workflow *move = m_manager->move(QStringLiteral("db"), QStringLiteral("h2"));
+    connect(m_manager->lastRelocation(), &Relocation::phaseStarted, this,
+            [h2](const QString &phase) {
+                if (phase.startsWith(QStringLiteral("copy volumes")))
+                    h2->down = true; // the target host goes away mid-copy
+            });
+    Scs::Result<void> result;
+    QVERIFY(!run(move, &result));
+    const QString message = result.error().message;
+    QVERIFY2(message.contains(QStringLiteral("moving db from h1 to h2 failed"))
+                 && message.contains(QStringLiteral("h2"))
+                 && message.contains(QStringLiteral("rolled back")),
+             qPrintable(message));
+    QVERIFY(m_manager->lastRelocation()->rolledBack());
+    QCOMPARE(m_manager->container(QStringLiteral("db"))->host()->name(), QStringLiteral("h1"));
+    QVERIFY(h1->byName(QStringLiteral("scs-dev-blog-db"))->running);
+    QTRY_COMPARE(toString(m_topology->link(QStringLiteral("app@h1/mysql"))->state),
+                 toString(LinkState::Bound));
+}
+
+void tst_ContainerManager::badHostsAndRolesAreNamed()
+{
+    QVERIFY(upStack());
+    // A move to a host the hosts file does not have, of a role the stack does not have.
+    Scs::Result<void> result;
+    QVERIFY(!run(m_manager->move(QStringLiteral("db"), QStringLiteral("h9")), &result));
+    QVERIFY2(result.error().message.contains(QStringLiteral("no host 'h9'")),
+             qPrintable(result.error().message));
+    QVERIFY(!run(m_manager->move(QStringLiteral("cache"), QStringLiteral("h2")), &result));
+    QVERIFY2(result.error().message.contains(QStringLiteral("cache")),
+             qPrintable(result.error().message));
+    // A placement on an undefined host, a build host that is not a host.
+    auto stack = makeStack();
+    stack.containers[0].host.name = QStringLiteral("db-9");
+    ContainerManager manager(m_topology.get());
+    manager.setEngineFactory([](const Manifest::CompiledHost &host) -> Scs::Result<Engine *> {
+        return new FakeEngine(host.name);
+    });
+    auto set = manager.setStack(stack, {});
+    QVERIFY(!set);
+    QVERIFY2(set.error().message.contains(QStringLiteral("'db-9'")),
+             qPrintable(set.error().message));
+    ContainerManager::Options options;
+    options.buildHost = QStringLiteral("builder");
+    set = manager.setStack(makeStack(), options);
+    QVERIFY(!set);
+    QVERIFY2(set.error().message.contains(QStringLiteral("'builder'")),
+             qPrintable(set.error().message));
 }
 
 QTEST_GUILESS_MAIN(tst_ContainerManager)

@@ -302,11 +302,19 @@ public:
                                     .arg(m_provide.protocol)));
             return;
         }
-        publishEndpoint(ctx, m_provide.name, ctx.host->address(), port);
+        publishEndpoint(ctx, m_provide.name, ctx.host->advertisedAddress(), port);
         done({});
     }
 
     void up(ContainerContext &ctx, StepDone done) override
+    {
+        // The address others reach it at (a local host's bridge gateway, not loopback).
+        ContainerContext *c = &ctx;
+        ctx.host->whenAdvertisedAddressKnown(
+            ctx.guard, [this, c, done](const QString &address) { registerAt(*c, address, done); });
+    }
+
+    void registerAt(ContainerContext &ctx, const QString &address, StepDone done)
     {
         auto key = Disco::Key::fromString(m_provide.discoKey);
         if (!key) {
@@ -315,9 +323,10 @@ public:
             return;
         }
         const int port = publishedPort(ctx, m_provide);
+        publishEndpoint(ctx, m_provide.name, address, port);
         Disco::ProvisionSpec spec;
         spec.key = *key;
-        spec.address = Disco::Address{ctx.host->address(), port};
+        spec.address = Disco::Address{address, port};
         spec.attributes = ctx.host->attributes();
         spec.attributes.insert(QStringLiteral("scs.host"), ctx.host->name());
         Disco::Client *client = ctx.disco;
@@ -404,7 +413,7 @@ public:
     void started(ContainerContext &ctx, StepDone done) override
     {
         const QString host
-            = m_provide.staticIp.isEmpty() ? ctx.host->address() : m_provide.staticIp;
+            = m_provide.staticIp.isEmpty() ? ctx.host->advertisedAddress() : m_provide.staticIp;
         const int port = m_provide.staticPort.value_or(publishedPort(ctx, m_provide));
         publishEndpoint(ctx, m_provide.name, host, port);
         done({});
