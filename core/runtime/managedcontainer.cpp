@@ -327,7 +327,7 @@ Workflow *ManagedContainer::start()
     return workflow;
 }
 
-Workflow *ManagedContainer::stop()
+Workflow *ManagedContainer::stop(int drainMs)
 {
     auto *workflow = new Workflow(m_ctx.id + QStringLiteral(" stop"), this);
     workflow->addStep(Tr::tr("stopped"), [this](StepDone done) {
@@ -335,6 +335,12 @@ Workflow *ManagedContainer::stop()
         setState(ContainerState::Stopping);
         runHook(&Strategy::stopped, true, std::move(done));
     });
+    if (drainMs > 0) {
+        // Dependents re-pointed already; requests in flight on this one may finish.
+        workflow->addStep(Tr::tr("drain"), [this, drainMs](StepDone done) {
+            QTimer::singleShot(drainMs, this, [done]() { done({}); });
+        });
+    }
     workflow->addStep(Tr::tr("engine stop"), [this](StepDone done) {
         m_ctx.running = false;
         engineStop(std::move(done));

@@ -76,7 +76,11 @@ public:
     [[nodiscard]] static QString configHash(const Manifest::CompiledContainer &compiled);
 
     [[nodiscard]] Workflow *start();
-    [[nodiscard]] Workflow *stop();
+    /**
+     * Stops; with \p drainMs, waits that long between dropping the provisions and stopping
+     * the engine, so requests in flight finish (a live move).
+     */
+    [[nodiscard]] Workflow *stop(int drainMs = 0);
     /**
      * Takes over a running container another process started: joins a new disco session,
      * loads the strategies, registers again, then ends the old session \p oldSessionId

@@ -23,6 +23,8 @@ using Internal::onResult;
 namespace {
 
 const QString CopyRoot = QStringLiteral("/scs-copy");
+/** A live move waits this long between dropping the old provision and stopping it. */
+constexpr int LiveDrainMs = 1000;
 
 bool isHostLocal(const QString &method)
 {
@@ -190,7 +192,9 @@ void Relocation::build()
         m_window.start(); // the provisions are dropped first: the service is gone from now
         m_sourceStopped = true;
         ManagedContainer *source = m_source;
-        Workflow::nested([source]() { return source->stop(); })(done);
+        // Live: the new one serves already; let requests in flight on the old one finish.
+        const int drainMs = m_mode == Mode::Live ? LiveDrainMs : 0;
+        Workflow::nested([source, drainMs]() { return source->stop(drainMs); })(done);
     };
     auto restartSource = [this](StepDone done) {
         m_rolledBack = true;
