@@ -3,6 +3,7 @@
 #include "containermanager.h"
 
 #include "disco/client.h"
+#include "docker/engineclient.h"
 #include "engine.h"
 #include "futureutil.h"
 #include "host.h"
@@ -201,6 +202,21 @@ void ContainerManager::transferImage(const QString &reference, Host *from, Host 
     const QString file = dir->filePath(QStringLiteral("image.tar"));
     emit progressMessage(
         Tr::tr("carrying image %1 from %2 to %3").arg(reference, from->name(), to->name()));
+    if (from->engine()->client() && to->engine()->client()) {
+        // Real engines: save streamed into load, no file.
+        onResult(Docker::EngineClient::transferImages(*from->engine()->client(),
+                                                      *to->engine()->client(), {reference}),
+                 this, [reference, from, to, done](const Scs::Result<void> &moved) {
+                     if (!moved) {
+                         done(Scs::makeError(moved.error().withContext(
+                             Tr::tr("carrying image %1 from %2 to %3")
+                                 .arg(reference, from->name(), to->name()))));
+                         return;
+                     }
+                     done({});
+                 });
+        return;
+    }
     onResult(from->engine()->saveImages({reference}, file), this,
              [this, dir, file, reference, from, to, done](const Scs::Result<void> &saved) {
                  if (!saved) {

@@ -3,6 +3,7 @@
 #include "relocation.h"
 
 #include "containermanager.h"
+#include "docker/engineclient.h"
 #include "engine.h"
 #include "futureutil.h"
 #include "host.h"
@@ -434,6 +435,28 @@ void Relocation::copyVolumes(bool live, std::function<void(Scs::Result<void>)> d
                                         return;
                                     }
                                     const auto volume = queue->takeFirst();
+                                    Docker::EngineClient *fromClient = source->engine()->client();
+                                    Docker::EngineClient *toClient = target->engine()->client();
+                                    if (fromClient && toClient) {
+                                        // Real engines: streamed from one to the other, no file.
+                                        onResult(Docker::EngineClient::copyArchive(
+                                                     *fromClient, *from,
+                                                     CopyRoot + u'/' + volume.name, *toClient, *to,
+                                                     CopyRoot),
+                                                 this, [=, this](const Scs::Result<void> &copied) {
+                                                     if (!copied) {
+                                                         Internal::releaseLater(next);
+                                                         fail(copied.error(),
+                                                              Tr::tr("copying volume %1 from %2 to "
+                                                                     "%3")
+                                                                  .arg(volume.name, m_sourceHost,
+                                                                       m_targetHost));
+                                                         return;
+                                                     }
+                                                     (*next)();
+                                                 });
+                                        return;
+                                    }
                                     const QString file
                                         = dir->filePath(volume.name + QStringLiteral(".tar"));
                                     onResult(source->engine()->getArchive(

@@ -67,7 +67,7 @@ public:
     [[nodiscard]] QList<Phase> phases() const { return m_phases; }
     /** The measured window in which the role had no registered provision, in ms (0: none). */
     [[nodiscard]] qint64 unavailableMs() const { return m_unavailableMs; }
-    /** Bytes copied between the hosts (volumes). */
+    /** Bytes copied between the hosts through a file (0 when streamed engine to engine). */
     [[nodiscard]] qint64 copiedBytes() const { return m_copiedBytes; }
     [[nodiscard]] bool rolledBack() const { return m_rolledBack; }
 
