@@ -9,7 +9,7 @@ profile=${1:-build}
 
 build="g++ cmake ninja-build pkg-config git ca-certificates ccache
        qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-       libyaml-cpp-dev libyaml-dev qtkeychain-qt6-dev libcurl4-openssl-dev"
+       libyaml-cpp-dev qtkeychain-qt6-dev libcurl4-openssl-dev"
 # The dashboard needs a Docker engine to run the example stack, and a display.
 run="$build docker.io xvfb xauth curl debootstrap iproute2 procps"
 # Everything the test suite starts or checks against: a private dockerd, several

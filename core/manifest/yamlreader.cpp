@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
-// The one file of the project that includes the YAML library (libyaml). Its event parser
-// builds the Node tree directly, with the position of every part; anchors, aliases and
-// merge keys are expanded here under the limits, so a hostile document fails early.
+// The one file of the project that includes the YAML library (yaml-cpp). Its event
+// parser (YAML::Parser with an EventHandler) builds the Node tree directly, with the
+// position of every part, and skips yaml-cpp's own node tree; anchors, aliases and merge
+// keys are expanded here under the limits, so a hostile document fails early. Every
+// exception yaml-cpp throws stops here and becomes an Error with file:line:column.
 #include "yamlreader.h"
 
 #include "manifesttr.h"
@@ -11,9 +13,16 @@
 #include <QHash>
 #include <QScopeGuard>
 
-#include <yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
-#include <memory>
+#include <exception>
+#include <istream>
+#include <new>
+#include <streambuf>
+#include <string>
 #include <vector>
 
 #include <cerrno>
@@ -37,52 +46,125 @@ qint64 nodeCount(const Node &node)
     return count;
 }
 
-class Builder
+/** Reads a byte array in place: yaml-cpp takes a std::istream, and copying costs time. */
+class ByteArrayBuffer : public std::streambuf
 {
 public:
-    Builder(const QString &fileName, const YamlLimits &limits)
-        : m_fileName(fileName)
+    explicit ByteArrayBuffer(const QByteArray &bytes)
+    {
+        char *begin = const_cast<char *>(bytes.constData()); // only ever read
+        setg(begin, begin, begin + bytes.size());
+    }
+};
+
+/** Thrown by the handler to stop the parser at the first error; never leaves this file. */
+struct Stop
+{};
+
+class Builder : public YAML::EventHandler
+{
+public:
+    Builder(const QByteArray &text, const QString &fileName, const YamlLimits &limits)
+        : m_text(text)
+        , m_fileName(fileName)
         , m_limits(limits)
     {}
 
-    /** Parses the first document of \p text; false with error() set on failure. */
-    bool run(const QByteArray &text)
+    /** Parses the first document of the text; false with error() set on failure. */
+    bool run()
     {
-        yaml_parser_t parser;
-        if (!yaml_parser_initialize(&parser))
-            return fail(Origin{m_fileName, 0, 0, -1}, Tr::tr("cannot initialise the YAML parser"));
-        const std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t *)> guard(&parser,
-                                                                              yaml_parser_delete);
-        yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char *>(text.data()),
-                                     size_t(text.size()));
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-        for (;;) {
-            yaml_event_t event;
-            if (!yaml_parser_parse(&parser, &event)) {
-                const Origin at = originOf(parser.problem_mark);
-                QString what = QString::fromUtf8(parser.problem ? parser.problem : "syntax error");
-                if (parser.context)
-                    what += QStringLiteral(" (%1)").arg(QString::fromUtf8(parser.context));
-                return fail(at, Tr::tr("invalid YAML: %1").arg(what));
-            }
-            const bool ok = handle(event);
-            const yaml_event_type_t type = event.type;
-            yaml_event_delete(&event);
-            if (!ok)
-                return false;
-            if (type == YAML_DOCUMENT_END_EVENT || type == YAML_STREAM_END_EVENT)
-                return true; // the first document is the manifest
+        try {
+            ByteArrayBuffer buffer(m_text);
+            std::istream stream(&buffer);
+            YAML::Parser parser(stream);
+            parser.HandleNextDocument(*this); // the first document is the manifest
+            return true;
+        } catch (const Stop &) {
+            return false;
+        } catch (const YAML::Exception &e) {
+            m_error = positionOf(e.mark) + QStringLiteral(": ")
+                      + Tr::tr("invalid YAML: %1").arg(QString::fromStdString(e.msg));
+        } catch (const std::bad_alloc &) {
+            m_error = Tr::tr("%1: out of memory while reading YAML").arg(m_fileName);
+        } catch (const std::exception &e) {
+            m_error
+                = Tr::tr("%1: invalid YAML: %2").arg(m_fileName, QString::fromLocal8Bit(e.what()));
         }
+        return false;
     }
 
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] Node takeRoot() { return std::move(m_root); }
 
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+
+    void OnAnchor(const YAML::Mark &, const std::string &name) override
+    {
+        m_anchorName = QString::fromStdString(name);
+    }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        // yaml-cpp reports plain null, Null, NULL, ~ and empty values as null; the Node
+        // keeps them as the plain scalar they were written as, typed on use.
+        Node node;
+        node.type = Node::Type::Scalar;
+        node.origin = originOf(mark);
+        node.scalar = nullSpelling(mark);
+        count(node.origin, 1);
+        remember(anchor, node);
+        deliver(std::move(node));
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        Node node;
+        node.type = Node::Type::Scalar;
+        node.origin = originOf(mark);
+        node.scalar = QString::fromStdString(value);
+        // yaml-cpp tags plain scalars "?" and quoted or block scalars "!": a plain scalar
+        // without a tag is typed on use; quoted, block and tagged scalars are strings.
+        node.quoted = tag != "?";
+        count(node.origin, 1);
+        remember(anchor, node);
+        deliver(std::move(node));
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const Origin at = originOf(mark);
+        if (anchor >= m_anchors.size() || !m_anchors[anchor].complete) {
+            const QString name = anchor < m_anchors.size() ? m_anchors[anchor].name : QString();
+            fail(at, Tr::tr("alias '*%1' names no anchor defined before it").arg(name));
+        }
+        const Node &target = m_anchors[anchor].node;
+        count(at, nodeCount(target));
+        deliver(Node(target));
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor, Node::Type::Sequence);
+    }
+
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor, Node::Type::Map);
+    }
+
+    void OnMapEnd() override { close(); }
+
 private:
     struct Frame
     {
         Node node;
-        QString anchor;
+        YAML::anchor_t anchor = YAML::NullAnchor;
         bool haveKey = false;
         bool keyIsMerge = false; // a plain "<<"
         QString key;
@@ -91,119 +173,94 @@ private:
         std::vector<Node> merges; // values of "<<", applied at the end of the map
     };
 
-    bool handle(const yaml_event_t &event)
+    struct Anchor
     {
-        switch (event.type) {
-        case YAML_SCALAR_EVENT: {
-            Node node;
-            node.type = Node::Type::Scalar;
-            node.origin = originOf(event.start_mark);
-            node.scalar = QString::fromUtf8(reinterpret_cast<const char *>(event.data.scalar.value),
-                                            qsizetype(event.data.scalar.length));
-            // A plain scalar without a tag is typed on use; quoted, block and tagged
-            // scalars are strings.
-            node.quoted = event.data.scalar.tag != nullptr
-                          || event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-            if (!count(node.origin, 1))
-                return false;
-            remember(event.data.scalar.anchor, node);
-            return deliver(std::move(node));
-        }
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT: {
-            const bool map = event.type == YAML_MAPPING_START_EVENT;
-            Frame frame;
-            frame.node.type = map ? Node::Type::Map : Node::Type::Sequence;
-            frame.node.origin = originOf(event.start_mark);
-            const yaml_char_t *anchor
-                = map ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
-            if (anchor)
-                frame.anchor = QString::fromUtf8(reinterpret_cast<const char *>(anchor));
-            if (qsizetype(m_stack.size()) >= m_limits.maxDepth)
-                return fail(frame.node.origin,
-                            Tr::tr("values nest deeper than %1 levels; refusing the document")
-                                .arg(m_limits.maxDepth));
-            if (!count(frame.node.origin, 1))
-                return false;
-            m_stack.push_back(std::move(frame));
-            return true;
-        }
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: {
-            Frame frame = std::move(m_stack.back());
-            m_stack.pop_back();
-            if (frame.node.isMap() && !applyMerges(frame))
-                return false;
-            if (!frame.anchor.isEmpty())
-                m_anchors.insert(frame.anchor, frame.node);
-            return deliver(std::move(frame.node));
-        }
-        case YAML_ALIAS_EVENT: {
-            const QString name
-                = QString::fromUtf8(reinterpret_cast<const char *>(event.data.alias.anchor));
-            const Origin at = originOf(event.start_mark);
-            const auto it = m_anchors.constFind(name);
-            if (it == m_anchors.cend())
-                return fail(at, Tr::tr("alias '*%1' names no anchor defined before it").arg(name));
-            if (!count(at, nodeCount(*it)))
-                return false;
-            return deliver(Node(*it));
-        }
-        case YAML_NO_EVENT:
-        case YAML_STREAM_START_EVENT:
-        case YAML_STREAM_END_EVENT:
-        case YAML_DOCUMENT_START_EVENT:
-        case YAML_DOCUMENT_END_EVENT:
-            break;
-        }
-        return true;
+        QString name;
+        bool complete = false; // false while its own value is still being read
+        Node node;
+    };
+
+    void open(const YAML::Mark &mark, YAML::anchor_t anchor, Node::Type type)
+    {
+        Frame frame;
+        frame.node.type = type;
+        frame.node.origin = originOf(mark);
+        frame.anchor = anchor;
+        if (anchor != YAML::NullAnchor)
+            anchorSlot(anchor); // an alias to it inside its own value is refused
+        if (qsizetype(m_stack.size()) >= m_limits.maxDepth)
+            fail(frame.node.origin,
+                 Tr::tr("values nest deeper than %1 levels; refusing the document")
+                     .arg(m_limits.maxDepth));
+        count(frame.node.origin, 1);
+        m_stack.push_back(std::move(frame));
     }
 
-    void remember(const yaml_char_t *anchor, const Node &node)
+    void close()
     {
-        if (anchor)
-            m_anchors.insert(QString::fromUtf8(reinterpret_cast<const char *>(anchor)), node);
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (frame.node.isMap())
+            applyMerges(frame);
+        remember(frame.anchor, frame.node);
+        deliver(std::move(frame.node));
     }
 
-    bool deliver(Node node)
+    Anchor &anchorSlot(YAML::anchor_t anchor)
+    {
+        if (anchor >= m_anchors.size())
+            m_anchors.resize(anchor + 1);
+        Anchor &slot = m_anchors[anchor];
+        if (slot.name.isEmpty())
+            slot.name = m_anchorName;
+        return slot;
+    }
+
+    void remember(YAML::anchor_t anchor, const Node &node)
+    {
+        if (anchor == YAML::NullAnchor)
+            return;
+        Anchor &slot = anchorSlot(anchor);
+        slot.node = node;
+        slot.complete = true;
+    }
+
+    void deliver(Node node)
     {
         if (m_stack.empty()) {
             m_root = std::move(node);
-            return true;
+            return;
         }
         Frame &top = m_stack.back();
         if (top.node.isSequence()) {
             top.node.items.push_back(std::move(node));
-            return true;
+            return;
         }
         if (!top.haveKey) {
             if (!node.isScalar())
-                return fail(node.origin, Tr::tr("a map key must be a plain value, not a %1")
-                                             .arg(node.isMap() ? Tr::tr("map") : Tr::tr("list")));
+                fail(node.origin, Tr::tr("a map key must be a plain value, not a %1")
+                                      .arg(node.isMap() ? Tr::tr("map") : Tr::tr("list")));
             top.haveKey = true;
             top.keyIsMerge = !node.quoted && node.scalar == u"<<";
             top.key = std::move(node.scalar);
             top.keyOrigin = node.origin;
-            return true;
+            return;
         }
         top.haveKey = false;
         if (top.keyIsMerge) {
             top.merges.push_back(std::move(node));
-            return true;
+            return;
         }
         if (const auto previous = top.seen.constFind(top.key); previous != top.seen.cend())
-            return fail(
-                top.keyOrigin,
-                Tr::tr("duplicate key '%1' (first at line %2)").arg(top.key).arg(*previous));
+            fail(top.keyOrigin,
+                 Tr::tr("duplicate key '%1' (first at line %2)").arg(top.key).arg(*previous));
         top.seen.insert(top.key, top.keyOrigin.line);
-        if (!count(top.keyOrigin, 1))
-            return false;
+        count(top.keyOrigin, 1);
         top.node.entries.push_back(Node::Entry{std::move(top.key), top.keyOrigin, std::move(node)});
-        return true;
     }
 
     // YAML merge keys: `<<: *base` or `<<: [*a, *b]`; explicit keys win, then earlier sources.
-    bool applyMerges(Frame &frame)
+    void applyMerges(Frame &frame)
     {
         for (Node &value : frame.merges) {
             std::vector<Node *> sources;
@@ -214,10 +271,10 @@ private:
                     sources.push_back(&item);
             }
             if (sources.empty())
-                return fail(value.origin, Tr::tr("'<<' expects a map or a list of maps"));
+                fail(value.origin, Tr::tr("'<<' expects a map or a list of maps"));
             for (Node *source : sources) {
                 if (!source->isMap())
-                    return fail(source->origin, Tr::tr("'<<' expects a map or a list of maps"));
+                    fail(source->origin, Tr::tr("'<<' expects a map or a list of maps"));
                 for (Node::Entry &entry : source->entries) {
                     if (frame.seen.contains(entry.key))
                         continue;
@@ -226,35 +283,60 @@ private:
                 }
             }
         }
-        return true;
     }
 
-    bool count(const Origin &at, qint64 nodes)
+    void count(const Origin &at, qint64 nodes)
     {
         m_nodes += nodes;
-        if (m_nodes <= m_limits.maxNodes)
-            return true;
-        return fail(at, Tr::tr("the document expands to more than %1 values (through aliases?); "
-                               "refusing it")
-                            .arg(m_limits.maxNodes));
+        if (m_nodes > m_limits.maxNodes)
+            fail(at, Tr::tr("the document expands to more than %1 values (through aliases?); "
+                            "refusing it")
+                         .arg(m_limits.maxNodes));
     }
 
-    [[nodiscard]] Origin originOf(const yaml_mark_t &mark) const
+    /** How a null at \p mark is written: "~", "null", "Null", "NULL" or nothing. */
+    [[nodiscard]] QString nullSpelling(const YAML::Mark &mark) const
     {
-        return Origin{m_fileName, int(mark.line) + 1, int(mark.column) + 1, -1};
+        if (mark.is_null() || mark.pos < 0 || mark.pos >= m_text.size())
+            return {};
+        const QByteArrayView rest = QByteArrayView(m_text).sliced(mark.pos);
+        for (const char *spelling : {"~", "null", "Null", "NULL"}) {
+            const QByteArrayView word(spelling);
+            if (!rest.startsWith(word))
+                continue;
+            const char next = rest.size() > word.size() ? rest[word.size()] : ' ';
+            if (std::strchr(" \t\r\n,:]}#", next) != nullptr)
+                return QString::fromLatin1(word);
+        }
+        return {};
     }
 
-    bool fail(const Origin &at, const QString &what)
+    /** yaml-cpp counts lines and columns from 0. */
+    [[nodiscard]] Origin originOf(const YAML::Mark &mark) const
+    {
+        if (mark.is_null())
+            return Origin{m_fileName, 0, 0, -1};
+        return Origin{m_fileName, mark.line + 1, mark.column + 1, -1};
+    }
+
+    [[nodiscard]] QString positionOf(const YAML::Mark &mark) const
+    {
+        return mark.is_null() ? m_fileName : originOf(mark).position();
+    }
+
+    [[noreturn]] void fail(const Origin &at, const QString &what)
     {
         m_error = at.position() + QStringLiteral(": ") + what;
-        return false;
+        throw Stop{};
     }
 
+    const QByteArray &m_text;
     QString m_fileName;
     YamlLimits m_limits;
     qint64 m_nodes = 0;
     std::vector<Frame> m_stack;
-    QHash<QString, Node> m_anchors;
+    std::vector<Anchor> m_anchors; // by yaml-cpp's anchor number
+    QString m_anchorName;          // of the node whose events come next
     Node m_root;
     QString m_error;
 };
@@ -282,8 +364,8 @@ Scs::Result<Node> YamlReader::parse(const QByteArray &text, const QString &fileN
             Tr::tr("%1: the file is not valid UTF-8 text; expected YAML").arg(fileName),
             Scs::Error::Kind::InvalidInput);
     }
-    Builder builder(fileName, limits);
-    if (!builder.run(text))
+    Builder builder(text, fileName, limits);
+    if (!builder.run())
         return Scs::makeError(builder.error(), Scs::Error::Kind::InvalidInput);
     Node out = builder.takeRoot();
     if (out.origin.line == 0) {
