@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -30,6 +31,23 @@ const QStringList kNetworkMethods{QStringLiteral("default"), QStringLiteral("hos
                                   QStringLiteral("aws-ec2-eni")};
 const QStringList kRestartPolicies{QStringLiteral("no"), QStringLiteral("on-failure"),
                                    QStringLiteral("always"), QStringLiteral("unless-stopped")};
+
+/**
+ * Why \p pattern is not a valid regular expression, empty when it is. A stack repeats
+ * the same few patterns in every role, and compiling one costs far more than a lookup.
+ */
+QString regexProblem(const QString &pattern)
+{
+    thread_local QHash<QString, QString> known;
+    if (const auto it = known.constFind(pattern); it != known.cend())
+        return *it;
+    const QRegularExpression re(pattern);
+    const QString problem = re.isValid() ? QString() : re.errorString();
+    if (known.size() >= 256)
+        known.clear(); // bounded: the patterns come from the manifests
+    known.insert(pattern, problem);
+    return problem;
+}
 
 bool isIpv4(const QString &text)
 {
@@ -127,12 +145,11 @@ void readRequires(FieldReader &container, RuntimeConfig &config, Diagnostics &di
             require.attributes = *attributes;
             const Node *attrNode = options.value(QStringLiteral("attributes"));
             for (const Node::Entry &a : attrNode->entries) {
-                const QRegularExpression re(a.value.scalar);
-                if (!re.isValid()) {
+                if (const QString problem = regexProblem(a.value.scalar); !problem.isEmpty()) {
                     diagnostics.error(a.value.origin,
                                       Tr::tr("'%1.options.attributes.%2' is not a valid regular "
                                              "expression (%3); expected e.g. \"^eu-\"")
-                                          .arg(ctx, a.key, re.errorString()));
+                                          .arg(ctx, a.key, problem));
                 }
             }
         }
