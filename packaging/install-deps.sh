@@ -18,7 +18,7 @@ run="$build docker.io xvfb xauth curl debootstrap iproute2 procps"
 test="$run dbus dbus-x11 gnome-keyring libsecret-1-0 dnsutils docker-compose
       etcd-server etcd-client python3 python3-kubernetes python3-yaml
       clang libclang-rt-14-dev appstream imagemagick bc util-linux
-      mariadb-client shellcheck busybox-static openssl"
+      mariadb-client shellcheck busybox-static openssl file dpkg-dev"
 
 case "$profile" in
 build) pkgs=$build ;;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "enginejson.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -242,6 +243,13 @@ NetworkInfo networkInfoFromJson(const QJsonObject &o)
     if (!configs.isEmpty()) {
         n.subnet = str(configs.first().toObject(), "Subnet");
         n.gateway = str(configs.first().toObject(), "Gateway");
+    }
+    // An engine that found docker0 already configured (or picked a free pool itself) may
+    // list only the subnet; its default IPAM then uses the subnet's first address.
+    if (n.gateway.isEmpty() && !n.subnet.isEmpty() && n.driver == u"bridge") {
+        const auto [network, prefix] = QHostAddress::parseSubnet(n.subnet);
+        if (network.protocol() == QAbstractSocket::IPv4Protocol && prefix > 0 && prefix < 31)
+            n.gateway = QHostAddress(network.toIPv4Address() + 1).toString();
     }
     const QJsonObject containers = o.value(QLatin1String("Containers")).toObject();
     for (auto it = containers.begin(); it != containers.end(); ++it)
