@@ -480,7 +480,8 @@ void tst_DashboardE2e::graphFollowsAContainerKilledOutsideTheApp()
         int(m_window->scene()->containerItem(QStringLiteral("wordpress@db-2"))->info().state),
         int(Runtime::ContainerState::Running), 30000);
     QTRY_COMPARE_WITH_TIMEOUT(
-        httpStatus(QStringLiteral("http://%1:8080/wp-admin/install.php").arg(m_hosts[2].address), nullptr),
+        httpStatus(QStringLiteral("http://%1:8080/wp-admin/install.php").arg(m_hosts[2].address),
+                   nullptr),
         200, 30000);
 }
 
