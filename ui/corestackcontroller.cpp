@@ -54,16 +54,6 @@ bool isHostLocal(const QString &method)
     return method == u"local" || method == u"metavol" || method == u"docker";
 }
 
-Docker::HostConfig hostConfig(const Manifest::CompiledHost &host)
-{
-    Docker::HostConfig config;
-    config.name = host.name;
-    if (auto endpoint = Docker::Endpoint::parse(host.docker))
-        config.endpoint = *endpoint;
-    config.endpoint.tls = Docker::TlsFiles{host.tls.ca, host.tls.cert, host.tls.key, true};
-    return config;
-}
-
 /** "2026-11-25T15:02:12.123456789Z text" (Docker's timestamps=1) → time and text. */
 LogLine parseLogLine(const QString &containerId, const QByteArray &raw, bool stderrStream)
 {
@@ -132,8 +122,13 @@ void CoreStackController::setBuildEngine(const QString &dockerAddress)
         return;
     }
     // By default the first host that runs a role builds (with its TLS files).
-    if (m_stack && m_readOnlyReason.isEmpty() && !m_stack->containers.isEmpty())
-        m_images->setBuildEngine(hostConfig(m_stack->containers.first().host));
+    if (m_stack && m_readOnlyReason.isEmpty() && !m_stack->containers.isEmpty()) {
+        auto config = Runtime::DockerEngine::hostConfig(m_stack->containers.first().host);
+        if (config)
+            m_images->setBuildEngine(*config);
+        else
+            emit progressMessage(config.error().message);
+    }
 }
 
 Runtime::Topology *CoreStackController::topology() const

@@ -22,6 +22,7 @@
 
 #include "disco/server.h"
 #include "docker/types.h"
+#include "fileutil.h"
 #include "runtime/containermanager.h"
 #include "runtime/engine.h"
 #include "runtime/headlessstack.h"
@@ -125,20 +126,6 @@ Run run(const QString &program, const QStringList &arguments, const QString &dir
 Run scs(const QStringList &arguments)
 {
     return run(g_binary + QStringLiteral("/bin/scs"), arguments);
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &info :
-         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        const QString target = to + u'/' + info.fileName();
-        if (info.isDir() ? !copyTree(info.filePath(), target)
-                         : !QFile::copy(info.filePath(), target))
-            return false;
-        QFile::setPermissions(target, info.permissions());
-    }
-    return true;
 }
 
 void writeFile(const QString &path, const QString &text)
@@ -254,7 +241,7 @@ void benchUp(int rounds)
             .arg(rounds));
     QTemporaryDir work(QDir::tempPath() + QStringLiteral("/scs-bench-up-XXXXXX"));
     const QString dir = work.path();
-    if (!copyTree(g_source + QStringLiteral("/manifests"), dir))
+    if (!TestUtil::copyTree(g_source + QStringLiteral("/manifests"), dir))
         fail(QStringLiteral("cannot copy the example stack"));
     QDir(dir + QStringLiteral("/data")).removeRecursively();
     const QString hosts = dir + QStringLiteral("/hosts.bench.yaml");
@@ -358,7 +345,7 @@ void benchMoves()
     // The same layout as the e2e test; data under the folder each host sees privately.
     const QString dir = QStringLiteral("/var/tmp/scs-e2e/private/bench");
     QDir(dir).removeRecursively();
-    if (!copyTree(g_source + QStringLiteral("/manifests"), dir))
+    if (!TestUtil::copyTree(g_source + QStringLiteral("/manifests"), dir))
         fail(QStringLiteral("cannot copy the example stack"));
     QDir(dir + QStringLiteral("/data")).removeRecursively();
     const QString hosts = dir + QStringLiteral("/hosts.bench.yaml");

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The scs authors
 // SPDX-License-Identifier: MIT
+#include "fileutil.h"
 #include "manifest/compiler.h"
 #include "testconfig.h"
 #include "testutil.h"
@@ -20,24 +21,6 @@ private:
     static QString good(const QString &name)
     {
         return QStringLiteral(SCS_TEST_DATA_DIR "/manifest/good/") + name;
-    }
-
-    static bool copyTree(const QString &from, const QString &to)
-    {
-        QDir source(from);
-        if (!QDir().mkpath(to))
-            return false;
-        for (const QFileInfo &info :
-             source.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
-            const QString target = to + u'/' + info.fileName();
-            if (info.isDir()) {
-                if (!copyTree(info.filePath(), target))
-                    return false;
-            } else if (!QFile::copy(info.filePath(), target)) {
-                return false;
-            }
-        }
-        return true;
     }
 
 private slots:
@@ -189,7 +172,7 @@ private slots:
     void oneByteChangesOnlyThatImagesHash()
     {
         QTemporaryDir dir;
-        QVERIFY(copyTree(QStringLiteral(SCS_TEST_DATA_DIR "/manifest/good"), dir.path()));
+        QVERIFY(TestUtil::copyTree(QStringLiteral(SCS_TEST_DATA_DIR "/manifest/good"), dir.path()));
         const QString stackFile = dir.filePath(QStringLiteral("stack.yaml"));
         const auto before = Compiler::compile(stackFile);
         QVERIFY_RESULT(before);

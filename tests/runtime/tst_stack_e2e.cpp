@@ -7,6 +7,7 @@
 // up on one host (`scs up` in another process, then adopted), up on three hosts, ps from
 // another process, move WordPress under an HTTP probe, move the MySQL master under a
 // writer, kill -9 of the master, and a move whose target dies mid-copy.
+#include "fileutil.h"
 #include "testutil.h"
 
 #include "disco/client.h"
@@ -57,26 +58,6 @@ QString dockhostScript()
 QString scsBinary()
 {
     return qEnvironmentVariable("SCS_BINARY_DIR") + QStringLiteral("/bin/scs");
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    const QDir source(from);
-    for (const QFileInfo &info :
-         source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        const QString target = to + u'/' + info.fileName();
-        if (info.isDir()) {
-            if (!copyTree(info.filePath(), target))
-                return false;
-        } else {
-            QFile::remove(target);
-            if (!QFile::copy(info.filePath(), target))
-                return false;
-            QFile::setPermissions(target, info.permissions());
-        }
-    }
-    return true;
 }
 
 } // namespace
@@ -149,7 +130,7 @@ void tst_StackE2e::initTestCase()
     // The example stack, copied under the folder each host sees privately (host-local data).
     const QString source = qEnvironmentVariable("SCS_SOURCE_DIR") + QStringLiteral("/manifests");
     QDir(StackRoot).removeRecursively();
-    QVERIFY(copyTree(source, StackRoot));
+    QVERIFY(TestUtil::copyTree(source, StackRoot));
     QDir(StackRoot + QStringLiteral("/data")).removeRecursively();
 
     // The role images derive from scs/base:bookworm, made the project's way when missing.

@@ -10,6 +10,7 @@
 // Hosts: $SCS_DOCKHOST_NAMES ("name:idx ...", default "scs-h1:11 scs-h2:12 scs-h3:13") on
 // $SCS_DOCKHOST_PREFIX.idx (default 10.233.0); images are built on $SCS_TEST_DOCKER_HOST and
 // carried to the hosts by the container manager.
+#include "fileutil.h"
 #include "graphtestutil.h"
 #include "testutil.h"
 
@@ -76,25 +77,6 @@ QList<DockHost> dockHosts()
     return hosts;
 }
 
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &info :
-         QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        const QString target = to + u'/' + info.fileName();
-        if (info.isDir()) {
-            if (!copyTree(info.filePath(), target))
-                return false;
-            continue;
-        }
-        QFile::remove(target);
-        if (!QFile::copy(info.filePath(), target))
-            return false;
-        QFile::setPermissions(target, info.permissions());
-    }
-    return true;
-}
-
 } // namespace
 
 class tst_DashboardE2e final : public QObject
@@ -147,8 +129,8 @@ void tst_DashboardE2e::initTestCase()
         = qEnvironmentVariable("SCS_DOCKHOST_PRIVATE", QStringLiteral("/var/tmp/scs-e2e/private"));
     m_stackDir = privateDir + QStringLiteral("/dashboard-stack");
     QDir(m_stackDir).removeRecursively();
-    QVERIFY(copyTree(qEnvironmentVariable("SCS_SOURCE_DIR") + QStringLiteral("/manifests"),
-                     m_stackDir));
+    QVERIFY(TestUtil::copyTree(
+        qEnvironmentVariable("SCS_SOURCE_DIR") + QStringLiteral("/manifests"), m_stackDir));
     QDir(m_stackDir + QStringLiteral("/data")).removeRecursively();
 
     QVERIFY_RESULT(m_disco.start(QHostAddress::LocalHost, 0));

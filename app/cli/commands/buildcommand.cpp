@@ -5,6 +5,7 @@
 #include "buildsupport.h"
 #include "docker/engineclient.h"
 #include "manifest/compiler.h"
+#include "runtime/engine.h"
 #include "runtime/imagebuilder.h"
 
 #include <QElapsedTimer>
@@ -33,14 +34,12 @@ QString bar(int step, int total, int width = 24)
            + QStringLiteral(" %1/%2").arg(step, 2).arg(total);
 }
 
-Docker::HostConfig hostConfig(const Manifest::CompiledHost &host)
+/** The engine of \p host as the runtime reaches it, with a build's longer timeout. */
+Scs::Result<Docker::HostConfig> hostConfig(const Manifest::CompiledHost &host)
 {
-    Docker::HostConfig config;
-    config.name = host.name;
-    if (auto endpoint = Docker::Endpoint::parse(host.docker))
-        config.endpoint = *endpoint;
-    config.endpoint.tls = Docker::TlsFiles{host.tls.ca, host.tls.cert, host.tls.key, true};
-    config.timeoutMs = 120000;
+    auto config = Runtime::DockerEngine::hostConfig(host);
+    if (config)
+        config->timeoutMs = 120000;
     return config;
 }
 
@@ -118,7 +117,12 @@ int BuildCommand::run(const QStringList &arguments)
         if (!parser.isSet(hostsOption))
             tagsByHost.clear(); // the implicit local host is the build engine itself
     } else {
-        buildHost = hostConfig(usedHosts.first());
+        auto config = hostConfig(usedHosts.first());
+        if (!config) {
+            err << config.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        buildHost = *config;
         tagsByHost.remove(buildHost.name);
     }
 
@@ -201,7 +205,13 @@ int BuildCommand::run(const QStringList &arguments)
         const Manifest::CompiledHost *host = stack->host(hostName);
         if (!host)
             return transferNext(index + 1);
-        targets.push_back(std::make_unique<Docker::EngineClient>(hostConfig(*host)));
+        auto config = hostConfig(*host);
+        if (!config) {
+            err << config.error().message << Qt::endl;
+            ++failedTransfers;
+            return transferNext(index + 1);
+        }
+        targets.push_back(std::make_unique<Docker::EngineClient>(*config));
         Docker::EngineClient *target = targets.back().get();
         const QStringList tags = tagsByHost.value(hostName);
         // Only what the target lacks: list its scs images.
