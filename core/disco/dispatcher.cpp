@@ -138,7 +138,7 @@ void Dispatcher::runCommand(ConnectionId connection, Connection &state, const Pr
         };
         if (ping->delay <= 0)
             return reply(connection, line.msgid, result);
-        m_pings.emplace(now + TimePoint(ping->delay * 1e6),
+        m_pings.emplace(deadlineAfter(now, ping->delay),
                         DelayedPing{connection, line.msgid, result});
         return;
     }

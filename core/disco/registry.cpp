@@ -101,11 +101,6 @@ using namespace Internal;
 
 namespace {
 
-constexpr TimePoint secondsToTime(double seconds)
-{
-    return TimePoint(seconds * 1e6);
-}
-
 QString sessionNotFound(const QString &id)
 {
     return Tr::tr("unknown session '%1'").arg(id);
@@ -187,7 +182,7 @@ void Registry::detach(const QString &sessionId, TimePoint now, Effects &effects)
         destroySession(sessionId, now, effects);
         return;
     }
-    session->expiresAt = now + secondsToTime(session->timeout);
+    session->expiresAt = deadlineAfter(now, session->timeout);
     m_sessionDeadlines.emplace(session->expiresAt, sessionId);
 }
 
@@ -519,7 +514,7 @@ quint64 Registry::newWaiter(const Wait &wait, Token token, TimePoint now)
     waiter->token = token;
     m_waiters.emplace(id, std::move(waiter));
     if (wait.mode == Wait::Mode::Bounded)
-        m_waiterDeadlines.emplace(now + secondsToTime(wait.seconds), id);
+        m_waiterDeadlines.emplace(deadlineAfter(now, wait.seconds), id);
     return id;
 }
 

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,23 @@ namespace Disco {
 
 /** Monotonic time in microseconds; injected so tests control the clock. */
 using TimePoint = qint64;
+
+/**
+ * The longest duration a peer can ask for (a session timeout, a ping delay, a drop's wait):
+ * about 31 years. Peers may send any non-negative number; longer ones mean "practically
+ * never", and clamping keeps every deadline representable, so no arithmetic overflows.
+ */
+inline constexpr double MaxDurationSeconds = 1e9;
+
+/** \p now plus \p seconds (clamped to MaxDurationSeconds; NaN and negatives count as 0). */
+[[nodiscard]] constexpr TimePoint deadlineAfter(TimePoint now, double seconds)
+{
+    const double clamped
+        = seconds > 0 ? (seconds < MaxDurationSeconds ? seconds : MaxDurationSeconds) : 0.0;
+    const auto duration = TimePoint(clamped * 1e6);
+    constexpr TimePoint latest = std::numeric_limits<TimePoint>::max();
+    return now > latest - duration ? latest : now + duration;
+}
 
 /** One `requirement.changed` for one subscriber; `msgid` is unique within its session. */
 struct Notification

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Disco;
 
 // QVERIFY_RESULT evaluates its argument more than once: never give it a call with effects.
@@ -79,6 +81,8 @@ private slots:
     void unacknowledgedAreRedeliveredOnAttach();
     void timeoutDestroysSession();
     void reattachCancelsTimeout();
+    void hugeDurationsSaturate_data();
+    void hugeDurationsSaturate();
     void leaveDropsAndWaits();
     void endAllNotifiesEveryone();
     void observerAndLatency();
@@ -387,6 +391,47 @@ void tst_Registry::reattachCancelsTimeout()
     QVERIFY(registry.hasSession(b));
     registry.expire(7 * Second, effects);
     QVERIFY(!registry.hasSession(b));
+}
+
+void tst_Registry::hugeDurationsSaturate_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<TimePoint>("expected");
+    QTest::newRow("zero") << 0.0 << TimePoint(0);
+    QTest::newRow("one and a half") << 1.5 << TimePoint(1.5 * Second);
+    QTest::newRow("the limit") << MaxDurationSeconds << TimePoint(MaxDurationSeconds * Second);
+    QTest::newRow("past the clock") << 9.3e12 << TimePoint(MaxDurationSeconds * Second);
+    QTest::newRow("1e300") << 1e300 << TimePoint(MaxDurationSeconds * Second);
+    QTest::newRow("negative") << -4.0 << TimePoint(0);
+}
+
+void tst_Registry::hugeDurationsSaturate()
+{
+    QFETCH(double, seconds);
+    QFETCH(TimePoint, expected);
+    QCOMPARE(deadlineAfter(0, seconds), expected);
+    QCOMPARE(deadlineAfter(std::numeric_limits<TimePoint>::max() - 5, seconds),
+             seconds > 0 ? std::numeric_limits<TimePoint>::max()
+                         : std::numeric_limits<TimePoint>::max() - 5);
+
+    // A session that outlives its socket "for ever" and a drop that waits as long both get
+    // real deadlines the registry can order, and still end when told to.
+    Registry registry;
+    const QString owner = registry.join({}, seconds, {}, 0);
+    const QString subscriber = registry.join({}, 0, {}, 0);
+    VERIFY_OK(registry.addRequirement(subscriber, RequirementSpec{Mysql, {}}, 0));
+    Registry::Effects effects;
+    const auto id = registry.addProvision(owner, at(Mysql, 1), 0, effects);
+    QVERIFY_RESULT(id);
+    effects = {};
+    VERIFY_OK(registry.dropProvision(owner, *id, bounded(seconds), 7, Second, effects));
+    registry.detach(owner, 2 * Second, effects);
+    const auto next = registry.nextDeadline();
+    QVERIFY(next);
+    QVERIFY(*next >= Second);
+    Registry::Effects ended;
+    registry.endAll(3 * Second, ended);
+    QCOMPARE(registry.sessionCount(), 0);
 }
 
 void tst_Registry::leaveDropsAndWaits()

@@ -178,6 +178,14 @@ void tst_Server::ping()
     QCOMPARE(second.msgid, delayed);
     QVERIFY2(timer.elapsed() >= 290, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(second.object.value(u"result").toObject().value(u"message").toString(), u"late");
+
+    // Durations past any deadline the clock can hold mean "never", not an overflow: the
+    // server stays whole and keeps answering (the fuzzer found 1e300 once).
+    const QByteArray never = peer.command("ping", R"({"reply":"never","delay":1e300})");
+    const QByteArray huge = peer.command("ping", R"({"reply":"huge","delay":9.2e12})");
+    result = peer.call("ping", R"({"reply":"after"})");
+    QCOMPARE(result.value(u"message").toString(), u"after");
+    QVERIFY(never != huge);
 }
 
 void tst_Server::faultTable_data()

@@ -2,20 +2,26 @@
 # SPDX-FileCopyrightText: 2026 The scs authors
 # SPDX-License-Identifier: MIT
 #
-# run-fuzz.sh SOURCE_DIR BUILD_DIR [SECONDS]
+# run-fuzz.sh SOURCE_DIR BUILD_DIR [check|build|SECONDS]
 # Builds the disco libFuzzer target with clang (codec + dispatcher + registry,
-# with ASan/UBSan) into BUILD_DIR, then fuzzes for SECONDS (default 20; 0 =
-# build only) starting from the seed corpus. Fails on any crash or trap.
+# with ASan/UBSan) into BUILD_DIR, then:
+#   check    (the ctest test) replays the seed corpus and runs a fixed number of
+#            mutations from a fixed seed with a fixed QHash seed: the same inputs
+#            every run, so a failure is a regression, never a fuzzer's lucky day;
+#   build    builds only;
+#   SECONDS  explores for that long from a random seed, growing BUILD_DIR/corpus
+#            (run it by hand; add what it finds to tests/disco/fuzz/corpus).
+# Fails on any crash, trap or sanitizer report, and then prints the failing input.
 set -eu
 src=$1
 out=$2
-seconds=${3:-20}
+mode=${3:-check}
 clangxx=$(command -v clang++ || command -v clang++-14 || true)
 if [ -z "$clangxx" ]; then
     echo "run-fuzz: clang++ not found (install clang and libclang-rt-14-dev)" >&2
     exit 1
 fi
-mkdir -p "$out/corpus"
+mkdir -p "$out"
 bin="$out/fuzz_disco"
 sources="$src/tests/disco/fuzz/fuzz_disco.cpp $src/core/disco/protocol.cpp
          $src/core/disco/registry.cpp $src/core/disco/dispatcher.cpp $src/core/disco/types.cpp
@@ -36,8 +42,38 @@ if [ $rebuild = 1 ]; then
         $sources -o "$bin.tmp" $(pkg-config --libs Qt6Core)
     mv "$bin.tmp" "$bin"
 fi
-[ "$seconds" = 0 ] && exit 0
+[ "$mode" = build ] && exit 0
+# The dispatcher's debug lines about garbage would drown the fuzzer's own report.
+export QT_LOGGING_RULES="*.debug=false"
+
+show_failure() {
+    status=$1
+    dir=$2
+    for f in "$dir"/crash-* "$dir"/leak-* "$dir"/timeout-* "$dir"/oom-* "$dir"/slow-unit-*; do
+        [ -f "$f" ] || continue
+        echo "run-fuzz: failing input $(basename "$f") ($(wc -c <"$f") bytes):" >&2
+        od -A d -c "$f" | head -40 >&2
+    done
+    exit "$status"
+}
+
+if [ "$mode" = check ]; then
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    mkdir "$work/corpus"
+    cp "$src"/tests/disco/fuzz/corpus/* "$work/corpus/"
+    cd "$work"
+    status=0
+    QT_HASH_SEED=0 "$bin" -seed=1 -runs=40000 -max_len=4096 -timeout=60 -rss_limit_mb=4096 \
+        -print_final_stats=1 corpus || status=$?
+    [ $status = 0 ] || show_failure $status "$work"
+    exit 0
+fi
+
+mkdir -p "$out/corpus"
 cp "$src"/tests/disco/fuzz/corpus/* "$out/corpus/"
 cd "$out"
-exec "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 corpus
+status=0
+"$bin" -max_total_time="$mode" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 corpus || status=$?
+[ $status = 0 ] || show_failure $status "$out"
