@@ -6,19 +6,31 @@
 #include "protocol.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <algorithm>
-#include <regex>
 #include <string>
 #include <vector>
 
 namespace Disco {
 namespace Internal {
 
-// Longest attribute value and pattern accepted: std::regex recurses per input
-// character, so unbounded inputs could exhaust the stack.
+// Longest attribute value and pattern accepted: every add is matched against every
+// requirement of its key, so one peer's sizes bound everyone's matching work.
 constexpr qsizetype MaxAttributeValue = 4096;
 constexpr qsizetype MaxPattern = 1024;
+
+// Patterns are peers' input run on the server's only thread. PCRE2 (behind
+// QRegularExpression) gives the ECMAScript subset the protocol uses, refuses absurd
+// repeat counts at compile time and stops a catastrophic backtrack at its match limit
+// (counted as no match). std::regex did neither: its compiler overflowed on
+// "a{2222222222222222222}" and its matcher recursed per character.
+QRegularExpression compilePattern(const QString &pattern)
+{
+    QRegularExpression expression(pattern);
+    expression.optimize();
+    return expression;
+}
 
 struct Pending
 {
@@ -51,7 +63,6 @@ struct Provision
     Key key;
     Address address;
     QMap<QString, QString> attributes;
-    std::vector<std::pair<QString, std::string>> matchValues; // attributes as UTF-8
     quint64 seq = 0;
 
     Endpoint endpoint() const { return Endpoint{id, address, attributes}; }
@@ -63,20 +74,14 @@ struct Requirement
     QString sessionId;
     Key key;
     QMap<QString, QString> attributes;
-    std::vector<std::pair<QString, std::regex>> patterns; // compiled once
+    std::vector<std::pair<QString, QRegularExpression>> patterns; // compiled once
     quint64 seq = 0;
 
     bool matches(const Provision &provision) const
     {
-        for (const auto &pattern : patterns) {
-            const std::string *value = nullptr;
-            for (const auto &entry : provision.matchValues) {
-                if (entry.first == pattern.first) {
-                    value = &entry.second;
-                    break;
-                }
-            }
-            if (!value || !std::regex_search(*value, pattern.second))
+        for (const auto &[name, pattern] : patterns) {
+            const auto value = provision.attributes.constFind(name);
+            if (value == provision.attributes.constEnd() || !pattern.match(*value).hasMatch())
                 return false;
         }
         return true;
@@ -227,7 +232,6 @@ Scs::Result<QString> Registry::addProvision(const QString &sessionId, const Prov
                 Tr::tr("argument 'attributes.%1' is longer than %2 characters")
                     .arg(it.key())
                     .arg(MaxAttributeValue));
-        provision->matchValues.emplace_back(it.key(), it.value().toStdString());
     }
     provision->id = newId('p');
     provision->sessionId = sessionId;
@@ -283,14 +287,14 @@ Registry::addRequirement(const QString &sessionId, const RequirementSpec &spec, 
                 Tr::tr("attributes '%1': the regular expression is longer than %2 characters")
                     .arg(it.key())
                     .arg(MaxPattern));
-        try {
-            requirement->patterns.emplace_back(
-                it.key(), std::regex(it.value().toStdString(), std::regex::ECMAScript));
-        } catch (const std::regex_error &error) {
+        QRegularExpression pattern = compilePattern(it.value());
+        if (!pattern.isValid())
             return Protocol::syntaxError(
-                Tr::tr("attributes '%1': the regular expression /%2/ does not compile: %3")
-                    .arg(it.key(), it.value(), QString::fromLocal8Bit(error.what())));
-        }
+                Tr::tr("attributes '%1': the regular expression /%2/ does not compile: %3 "
+                       "at offset %4")
+                    .arg(it.key(), it.value(), pattern.errorString())
+                    .arg(pattern.patternErrorOffset()));
+        requirement->patterns.emplace_back(it.key(), std::move(pattern));
     }
     requirement->id = newId('r');
     requirement->sessionId = sessionId;

@@ -137,6 +137,14 @@ void tst_Registry::matching_data()
                                        << "" << false;
     QTest::newRow("empty pattern") << ""
                                    << "x" << true;
+    QTest::newRow("escape class") << "^eu-west-\\d[a-c]$"
+                                  << "eu-west-1b" << true;
+    QTest::newRow("non-ASCII value") << "^zürich$"
+                                     << "zürich" << true;
+    // A pattern that backtracks exponentially ends at the engine's match limit as "no match"
+    // instead of holding the server's only thread.
+    QTest::newRow("catastrophic backtracking")
+        << "^(a+)+$" << QString(QString(4000, u'a') + u'b') << false;
 }
 
 void tst_Registry::matching()
@@ -203,6 +211,20 @@ void tst_Registry::regexErrorsNameTheKey()
     QVERIFY(!bad);
     QCOMPARE(Protocol::errorName(bad.error()), u"SyntaxError");
     QVERIFY(bad.error().message.contains(u"'rack'"));
+    QCOMPARE(registry.requirementCount(), 0);
+
+    // The fuzzer's find: a repeat count past any integer is refused, not overflowed.
+    const auto count = registry.addRequirement(
+        s,
+        RequirementSpec{Mysql,
+                        {{QStringLiteral("zone"), QStringLiteral("a{2222222222222222222}")}}},
+        0);
+    QVERIFY(!count);
+    QCOMPARE(Protocol::errorName(count.error()), u"SyntaxError");
+    QVERIFY(count.error().message.contains(u"'zone'"));
+    const auto tooLong = registry.addRequirement(
+        s, RequirementSpec{Mysql, {{QStringLiteral("zone"), QString(1025, u'a')}}}, 0);
+    QVERIFY(!tooLong);
     QCOMPARE(registry.requirementCount(), 0);
 
     Registry::Effects effects;
