@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace Disco {
@@ -29,6 +30,8 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 413:
         return "Content Too Large";
     case 431:
@@ -76,20 +79,41 @@ QJsonObject stringMap(const QMap<QString, QString> &map)
 class HttpConnection final : public QObject
 {
 public:
-    HttpConnection(QTcpSocket *socket, const HttpApi *api, QObject *parent)
+    HttpConnection(QTcpSocket *socket, const HttpApi *api, int idleTimeoutMs, QObject *parent)
         : QObject(parent)
         , m_socket(socket)
         , m_api(api)
+        , m_idle(new QTimer(this))
     {
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
         connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        // A peer that connects and then sends nothing, or half a request, would hold its
+        // socket for ever: the connection ends after idleTimeoutMs without a whole request.
+        m_idle->setSingleShot(true);
+        m_idle->setInterval(idleTimeoutMs);
+        connect(m_idle, &QTimer::timeout, this, &HttpConnection::handleIdle);
+        m_idle->start();
     }
 
 private:
+    void handleIdle()
+    {
+        if (m_buffer.trimmed().isEmpty()) {
+            m_socket->disconnectFromHost(); // an idle keep-alive connection: just close it
+            return;
+        }
+        finish(
+            408,
+            errorBody(QStringLiteral("Error"),
+                      Tr::tr("no complete request within %1 s").arg(m_idle->interval() / 1000.0)),
+            false, true);
+    }
+
     void handleReadyRead()
     {
         m_buffer.append(m_socket->readAll());
+        m_idle->start();
         while (m_socket->state() == QAbstractSocket::ConnectedState) {
             const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
@@ -182,6 +206,7 @@ private:
 
     QTcpSocket *m_socket;
     const HttpApi *m_api;
+    QTimer *m_idle;
     QByteArray m_buffer;
 };
 
@@ -217,7 +242,7 @@ void HttpApi::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
-    new HttpConnection(socket, this, this);
+    new HttpConnection(socket, this, m_idleTimeoutMs, this);
 }
 
 HttpApi::Response HttpApi::handleGet(const QString &path) const

@@ -38,12 +38,17 @@ public:
     /** The answer to `GET path` (public for tests). */
     [[nodiscard]] Response handleGet(const QString &path) const;
 
+    /** A connection without a whole request for this long is closed (408 if it sent part). */
+    void setIdleTimeout(int milliseconds) { m_idleTimeoutMs = milliseconds; }
+    [[nodiscard]] int idleTimeout() const { return m_idleTimeoutMs; }
+
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
     const Server *m_server;
     QElapsedTimer m_uptime;
+    int m_idleTimeoutMs = 30'000;
 };
 
 } // namespace Disco
