@@ -151,6 +151,15 @@ void Client::start()
     connectNow();
 }
 
+void Client::resume(const QString &sessionId)
+{
+    if (m_state != State::Stopped)
+        return;
+    m_sessionId = sessionId;
+    m_resumed = !sessionId.isEmpty();
+    start();
+}
+
 void Client::stop()
 {
     m_reconnectTimer->stop();
@@ -167,6 +176,7 @@ QFuture<Scs::Result<void>> Client::leave(const Wait &wait)
 {
     if (m_state != State::Joined) {
         m_sessionId.clear();
+        m_resumed = false;
         stop();
         return readyFuture<void>({});
     }
@@ -176,6 +186,7 @@ QFuture<Scs::Result<void>> Client::leave(const Wait &wait)
     send(QStringLiteral("registry.leave"), &arguments,
          [this, promise](const Scs::Result<QJsonObject> &result) {
              m_sessionId.clear();
+             m_resumed = false;
              if (result)
                  promise->addResult(Scs::Result<void>{});
              else
@@ -198,6 +209,19 @@ Client::ProvisionHandle Client::provide(const ProvisionSpec &spec)
     m_provisions.emplace(handle, std::move(entry));
     if (m_state == State::Joined)
         registerProvision(handle);
+    return handle;
+}
+
+Client::ProvisionHandle Client::adoptProvision(const ProvisionSpec &spec,
+                                               const QString &provisionId)
+{
+    const ProvisionHandle handle = ++m_nextHandle;
+    auto entry = std::make_unique<ProvisionEntry>();
+    entry->spec = spec;
+    // Registered already: registerAll() skips it while the session lasts, and a new
+    // session (sendJoin clears the id) registers the spec again.
+    entry->serverId = provisionId;
+    m_provisions.emplace(handle, std::move(entry));
     return handle;
 }
 
@@ -312,6 +336,40 @@ QList<Endpoint> Client::endpoints(RequirementHandle handle) const
     return it == m_requirements.end() ? QList<Endpoint>() : it->second->current;
 }
 
+QFuture<Scs::Result<QList<Endpoint>>> Client::lookup(const Key &key)
+{
+    auto promise = std::make_shared<QPromise<Scs::Result<QList<Endpoint>>>>();
+    promise->start();
+    const QJsonObject arguments = Protocol::requirementAddArguments(RequirementSpec{key, {}});
+    ReplyHandler handler = [this, promise](const Scs::Result<QJsonObject> &result) {
+        if (!result) {
+            promise->addResult(Scs::Result<QList<Endpoint>>(std::unexpected(result.error())));
+            promise->finish();
+            return;
+        }
+        const QString id = result->value(QStringLiteral("id")).toString();
+        QList<Endpoint> endpoints;
+        const QJsonArray array = result->value(QStringLiteral("endpoints")).toArray();
+        for (const QJsonValue &value : array) {
+            if (const auto endpoint = Endpoint::fromJson(value.toObject()))
+                endpoints.append(*endpoint);
+        }
+        // Only the answer was wanted: a change before the drop is acknowledged and ignored.
+        m_knownRequirementIds.insert(id);
+        const QJsonObject dropArguments{{QStringLiteral("id"), id}};
+        send(QStringLiteral("requirement.drop"), &dropArguments,
+             [](const Scs::Result<QJsonObject> &) {});
+        promise->addResult(Scs::Result<QList<Endpoint>>(endpoints));
+        promise->finish();
+    };
+    if (m_state == State::Joined)
+        send(QStringLiteral("requirement.add"), &arguments, std::move(handler));
+    else
+        m_queuedCalls.push_back(
+            PendingCall{QStringLiteral("requirement.add"), arguments, std::move(handler)});
+    return promise->future();
+}
+
 QFuture<Scs::Result<QJsonObject>> Client::call(const QString &command, const QJsonObject &arguments)
 {
     auto promise = std::make_shared<QPromise<Scs::Result<QJsonObject>>>();
@@ -361,8 +419,13 @@ void Client::handleConnected()
     m_sinceReceived.start();
     m_heartbeatTimer->start();
     setState(State::Joining);
-    const bool canAttach = !m_sessionId.isEmpty() && m_sinceDisconnect.isValid()
-                           && m_sinceDisconnect.elapsed() < qint64(m_sessionTimeout * 1000);
+    // A resumed session's timeout is its joiner's, unknown here: try it, sendAttach falls
+    // back to joining when it is gone.
+    const bool canAttach
+        = !m_sessionId.isEmpty()
+          && (m_resumed
+              || (m_sinceDisconnect.isValid()
+                  && m_sinceDisconnect.elapsed() < qint64(m_sessionTimeout * 1000)));
     if (canAttach)
         sendAttach();
     else
@@ -525,6 +588,21 @@ void Client::handleNotification(const QByteArray &msgid, const QJsonObject &argu
     // Acknowledge after the callbacks ran: a dropper waiting on us knows we have seen it.
     if (m_socket)
         m_socket->write(Protocol::encodeResult(msgid, QJsonObject{{QStringLiteral("ack"), true}}));
+    const QString &id = change->requirementId;
+    if (m_resumed && handleIt == m_requirementIds.constEnd() && !m_knownRequirementIds.contains(id)
+        && m_state == State::Joined) {
+        // A requirement the process that joined this resumed session registered. Its handle
+        // died with that process and this one registers its own (the same keys, from the
+        // same manifest), so nothing listens to it: drop it rather than have every change
+        // notified twice for as long as the session lives. The ids of our own requirements
+        // are known from requirement.add's answer, which comes before any change of them.
+        m_knownRequirementIds.insert(id);
+        qCDebug(discoLog) << "dropping requirement" << id << "of the resumed session"
+                          << m_sessionId;
+        const QJsonObject arguments{{QStringLiteral("id"), id}};
+        send(QStringLiteral("requirement.drop"), &arguments,
+             [](const Scs::Result<QJsonObject> &) {});
+    }
 }
 
 void Client::deliver(const RequirementEvent &event)
@@ -574,8 +652,10 @@ void Client::sendJoin()
 {
     ++m_generation;
     m_sessionId.clear();
+    m_resumed = false;
     m_dropAfterAttach.clear();
     m_requirementIds.clear();
+    m_knownRequirementIds.clear();
     for (auto &[handle, entry] : m_provisions)
         entry->serverId.clear();
     for (auto &[handle, entry] : m_requirements)
@@ -711,6 +791,7 @@ void Client::registerRequirement(RequirementHandle handle)
              }
              entry.serverId = result->value(QStringLiteral("id")).toString();
              m_requirementIds.insert(entry.serverId, handle);
+             m_knownRequirementIds.insert(entry.serverId);
              QList<Endpoint> endpoints;
              const QJsonArray array = result->value(QStringLiteral("endpoints")).toArray();
              for (const QJsonValue &value : array) {

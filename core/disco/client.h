@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -45,6 +46,11 @@ struct RequirementEvent
  * difference of each requirement's endpoints as changes. Notifications are
  * acknowledged automatically after the callbacks ran. Heartbeats are sent and
  * a silent server is treated as disconnected.
+ *
+ * resume() takes over a session another process joined (and left detached):
+ * the client attaches to it instead of joining, adoptProvision() tracks what
+ * that process registered, and notifications for its requirements, which no
+ * one here listens to, are acknowledged and those requirements dropped.
  *
  * \code
  * auto *client = new Disco::Client(this);
@@ -88,6 +94,14 @@ public:
 
     /** Connects and joins; from now on it reconnects by itself until stop() or leave(). */
     void start();
+    /**
+     * Like start(), but attaches to the existing session \p sessionId instead of joining
+     * (one another process joined and left detached, named in a container label).
+     * attached() says it worked; joined() with a new id says that session no longer
+     * exists. Until a new session is joined, every reconnect tries \p sessionId first,
+     * whatever setSessionTimeout() says: its timeout is the one its joiner chose.
+     */
+    void resume(const QString &sessionId);
     /** Closes the socket without leaving: the session lives on for its timeout. */
     void stop();
     /** registry.leave: the server drops everything of this session; then stops. */
@@ -96,11 +110,19 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] bool isJoined() const { return m_state == State::Joined; }
     [[nodiscard]] QString sessionId() const { return m_sessionId; }
+    /** True while the session is one resume() attached to, not one this client joined. */
+    [[nodiscard]] bool isResumedSession() const { return m_resumed; }
 
     /** Registers \p spec now (or once joined) and after every rejoin. */
     ProvisionHandle provide(const ProvisionSpec &spec);
     /** provision.drop; resolves with the server's answer (at once when not registered). */
     QFuture<Scs::Result<void>> drop(ProvisionHandle handle, const Wait &wait = {});
+    /**
+     * Tracks \p provisionId, a provision the resumed session already has, under a new
+     * handle as if provide(\p spec) had registered it: drop() drops it, a reconnect into
+     * the same session keeps it, and a new session registers \p spec again.
+     */
+    ProvisionHandle adoptProvision(const ProvisionSpec &spec, const QString &provisionId);
     /** The server's id of a provision, once registered. */
     [[nodiscard]] std::optional<QString> provisionId(ProvisionHandle handle) const;
 
@@ -113,6 +135,12 @@ public:
     /** The endpoints that match \p handle now. */
     [[nodiscard]] QList<Endpoint> endpoints(RequirementHandle handle) const;
 
+    /**
+     * The endpoints that match \p key now, once joined: a requirement.add that is dropped
+     * again at once (notifications for it in between are acknowledged and ignored).
+     */
+    QFuture<Scs::Result<QList<Endpoint>>> lookup(const Key &key);
+
     /** Sends any command (e.g. ping) once joined; resolves with its result or error. */
     QFuture<Scs::Result<QJsonObject>> call(const QString &command,
                                            const QJsonObject &arguments = {});
@@ -121,7 +149,7 @@ signals:
     void stateChanged(Disco::Client::State state);
     /** A new session (the first, or after the old one expired). */
     void joined(const QString &sessionId);
-    /** Back in the same session after a reconnect. */
+    /** Back in the same session after a reconnect, or in the session resume() named. */
     void attached(const QString &sessionId);
     void disconnected();
     void provisionRegistered(Disco::Client::ProvisionHandle handle, const QString &provisionId);
@@ -171,6 +199,7 @@ private:
     double m_backoff = 0.1;
     State m_state = State::Stopped;
     QString m_sessionId;
+    bool m_resumed = false; // m_sessionId came from resume(), its timeout is not ours
     QElapsedTimer m_sinceDisconnect;
     QElapsedTimer m_sinceReceived;
     QByteArray m_buffer;
@@ -181,8 +210,11 @@ private:
     std::map<ProvisionHandle, std::unique_ptr<ProvisionEntry>> m_provisions;
     std::map<RequirementHandle, std::unique_ptr<RequirementEntry>> m_requirements;
     QHash<QString, RequirementHandle> m_requirementIds; // server id → handle
-    QList<QString> m_dropAfterAttach;                   // provisions dropped while detached
-    std::vector<PendingCall> m_queuedCalls;             // waiting for the session
+    // Requirement ids of this session that are not orphans of a resumed session: ours
+    // (also after unrequire), lookups, and orphans already dropped.
+    QSet<QString> m_knownRequirementIds;
+    QList<QString> m_dropAfterAttach;       // provisions dropped while detached
+    std::vector<PendingCall> m_queuedCalls; // waiting for the session
 };
 
 } // namespace Disco

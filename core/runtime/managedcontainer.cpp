@@ -156,11 +156,11 @@ Docker::ContainerSpec ManagedContainer::baseSpec() const
     return spec;
 }
 
-void ManagedContainer::addSessionStep(Workflow *workflow)
+void ManagedContainer::addSessionStep(Workflow *workflow, const QString &resumeSessionId)
 {
     workflow->addStep(
         Tr::tr("disco session"),
-        [this](StepDone done) {
+        [this, resumeSessionId](StepDone done) {
             if (m_disco->isJoined()) {
                 done({});
                 return;
@@ -180,7 +180,14 @@ void ManagedContainer::addSessionStep(Workflow *workflow)
                     done(std::move(result));
                 }
             };
-            connect(m_disco, &Disco::Client::joined, waiter, [finish]() { finish({}); });
+            connect(m_disco, &Disco::Client::joined, waiter,
+                    [this, finish, resumeSessionId](const QString &sessionId) {
+                        if (!resumeSessionId.isEmpty())
+                            qCInfo(runtimeLog).noquote()
+                                << m_ctx.id << "the disco session" << resumeSessionId
+                                << "of its label has ended; registering anew in" << sessionId;
+                        finish({});
+                    });
             connect(m_disco, &Disco::Client::attached, waiter, [finish]() { finish({}); });
             const QString where = m_options.discoHost + u':' + QString::number(m_options.discoPort);
             QTimer::singleShot(10000, waiter, [finish, where]() {
@@ -188,10 +195,21 @@ void ManagedContainer::addSessionStep(Workflow *workflow)
                     Tr::tr("the disco server at %1 did not answer within 10 s").arg(where),
                     Scs::Error::Kind::Network));
             });
-            if (m_disco->state() == Disco::Client::State::Stopped)
+            if (m_disco->state() != Disco::Client::State::Stopped)
+                return;
+            if (resumeSessionId.isEmpty())
                 m_disco->start();
+            else
+                m_disco->resume(resumeSessionId);
         },
         [this](StepDone done) {
+            if (m_disco->isResumedSession()) {
+                // A take-over that failed: detach, so the session and what it holds stay
+                // as the process that started the container left them.
+                m_disco->stop();
+                done({});
+                return;
+            }
             onResult(m_disco->leave(Disco::Wait{Disco::Wait::Mode::None, 0}), this,
                      [done](const Scs::Result<void> &) { done({}); });
         });
@@ -231,11 +249,14 @@ Workflow *ManagedContainer::loadOnly()
     return workflow;
 }
 
-Workflow *ManagedContainer::adopt(const QString &dockerId, const QString &oldSessionId)
+Workflow *ManagedContainer::adopt(const QString &dockerId, const QString &labelSessionId)
 {
     auto *workflow = new Workflow(m_ctx.id + QStringLiteral(" adopt"), this);
     m_stopping = false;
-    addSessionStep(workflow);
+    // Docker labels cannot change, so the session the label names stays this container's
+    // session: a later process ends it (down, move) through the label. Joining a new one
+    // instead would leave that one, with the provisions, behind for its whole timeout.
+    addSessionStep(workflow, labelSessionId);
     addLoadSteps(workflow);
     workflow->addStep(Tr::tr("inspect"), [this, dockerId](StepDone done) {
         onResult(m_ctx.host->engine()->inspectContainer(dockerId), this,
@@ -263,24 +284,18 @@ Workflow *ManagedContainer::adopt(const QString &dockerId, const QString &oldSes
         runHook(&Strategy::started, false, std::move(done));
     });
     workflow->addStep(Tr::tr("up"), [this](StepDone done) {
+        // Back in the labelled session: its provisions are still registered, take them over.
+        // A new session (the labelled one had expired) has none: register as on a start.
+        // What that fallback leaves open: the label still names the ended session, so a
+        // later `scs down`/`scs move` from another process cannot find this new one; it
+        // ends only when this process stops the container, or after its timeout.
+        m_ctx.adopting = m_disco->isResumedSession();
         runHook(&Strategy::up, false, [this, done](Scs::Result<void> result) {
+            m_ctx.adopting = false;
             if (result)
                 setState(ContainerState::Running);
             done(std::move(result));
         });
-    });
-    workflow->addStep(Tr::tr("end the old session"), [this, oldSessionId](StepDone done) {
-        if (oldSessionId.isEmpty() || oldSessionId == m_disco->sessionId()) {
-            done({});
-            return;
-        }
-        Internal::closeDiscoSession(m_options.discoHost, m_options.discoPort, oldSessionId, this,
-                                    [done](Scs::Result<void> result) {
-                                        if (!result)
-                                            qCInfo(runtimeLog)
-                                                << "old session:" << result.error().message;
-                                        done({});
-                                    });
     });
     return workflow;
 }

@@ -82,11 +82,14 @@ public:
      */
     [[nodiscard]] Workflow *stop(int drainMs = 0);
     /**
-     * Takes over a running container another process started: joins a new disco session,
-     * loads the strategies, registers again, then ends the old session \p oldSessionId
-     * (its provisions, now duplicates, are dropped).
+     * Takes over a running container another process started: attaches to the disco
+     * session \p labelSessionId its label names (so a later stop from any process still
+     * ends the session that holds its provisions), loads the strategies (requirements are
+     * registered again, those of the earlier process are dropped as their notifications
+     * come), and takes over the provisions already there instead of adding duplicates.
+     * When that session has ended, joins a new one and registers anew.
      */
-    [[nodiscard]] Workflow *adopt(const QString &dockerId, const QString &oldSessionId);
+    [[nodiscard]] Workflow *adopt(const QString &dockerId, const QString &labelSessionId);
     /** Runs only the load steps (relocation provisions the target's volumes first). */
     [[nodiscard]] Workflow *loadOnly();
 
@@ -106,7 +109,8 @@ signals:
 
 private:
     void addLoadSteps(Workflow *workflow);
-    void addSessionStep(Workflow *workflow);
+    /** Joins a session, or attaches to \p resumeSessionId (adopt). */
+    void addSessionStep(Workflow *workflow, const QString &resumeSessionId = {});
     void runHook(void (Strategy::*hook)(ContainerContext &, StepDone), bool reverse, StepDone done,
                  size_t index = 0);
     void engineStart(StepDone done, bool retried = false);

@@ -7,6 +7,8 @@
 
 #include "mock/fakeengine.h"
 
+#include "disco/client.h"
+#include "disco/registry.h"
 #include "disco/server.h"
 #include "runtime/containermanager.h"
 #include "runtime/host.h"
@@ -53,8 +55,17 @@ private slots:
     void deadHostFailsUpNamingIt();
     void hostVanishingMidMoveRollsBack();
     void badHostsAndRolesAreNamed();
+    void takeOverKeepsTheLabelledSession();
+    void takeOverOfAnEndedSessionRegistersAnew();
 
 private:
+    /** The containers of the fake Docker hosts, by host: what another process finds. */
+    using DockerState = QMap<QString, QHash<QString, FakeEngine::Container>>;
+    static DockerState dockerState(const QMap<QString, FakeEngine *> &engines);
+    /** A manager of another process on the same (fake) Docker hosts and disco server. */
+    std::unique_ptr<ContainerManager> otherProcess(Topology *topology, const DockerState &docker,
+                                                   double sessionTimeout,
+                                                   QMap<QString, FakeEngine *> *engines);
     /** Replaces the manager's stack by \p stack with \p options (fresh fake engines). */
     bool restack(const Manifest::CompiledStack &stack, ContainerManager::Options options = {});
     Manifest::CompiledStack makeStack() const;
@@ -430,6 +441,181 @@ void tst_ContainerManager::downStopsDependentsFirst()
     m_topology->flush();
     QVERIFY(m_topology->containers().isEmpty());
     QVERIFY(m_topology->links().isEmpty());
+}
+
+tst_ContainerManager::DockerState
+tst_ContainerManager::dockerState(const QMap<QString, FakeEngine *> &engines)
+{
+    DockerState state;
+    for (auto it = engines.begin(); it != engines.end(); ++it)
+        state.insert(it.key(), it.value()->containers);
+    return state;
+}
+
+std::unique_ptr<ContainerManager>
+tst_ContainerManager::otherProcess(Topology *topology, const DockerState &docker,
+                                   double sessionTimeout, QMap<QString, FakeEngine *> *engines)
+{
+    auto manager = std::make_unique<ContainerManager>(topology);
+    manager->setEngineFactory(
+        [docker, engines](const Manifest::CompiledHost &host) -> Scs::Result<Engine *> {
+            auto *engine = new FakeEngine(host.name);
+            engine->images = {QStringLiteral("scs/mysql:1"), QStringLiteral("scs/wordpress:1")};
+            engine->containers = docker.value(host.name);
+            engines->insert(host.name, engine);
+            return engine;
+        });
+    ContainerManager::Options options;
+    options.discoPort = m_server->serverPort();
+    options.healthPollMs = 20;
+    options.pingIntervalMs = 50;
+    options.sessionTimeout = sessionTimeout;
+    const auto set = manager->setStack(makeStack(), options);
+    if (!set) {
+        qWarning().noquote() << set.error().message;
+        return nullptr;
+    }
+    return manager;
+}
+
+void tst_ContainerManager::takeOverKeepsTheLabelledSession()
+{
+    // Process A: a headless `scs up`, whose sessions outlive it.
+    ContainerManager::Options options;
+    options.sessionTimeout = 3600;
+    QVERIFY(restack(makeStack(), options));
+    QVERIFY(upStack());
+    const Disco::Registry &registry = m_server->registry();
+    const Disco::Key mysql{QStringLiteral("dev"), QStringLiteral("blog"), QStringLiteral("db"),
+                           QStringLiteral("mysql")};
+    const Disco::Key http{QStringLiteral("dev"), QStringLiteral("blog"), QStringLiteral("app"),
+                          QStringLiteral("http")};
+    QCOMPARE(registry.endpoints(mysql).size(), 1);
+    const QString provisionId = registry.endpoints(mysql).first().id;
+    const QString httpId = registry.endpoints(http).value(0).id;
+    FakeEngine *h1 = m_engines.value(QStringLiteral("h1"));
+    const QString dbSession
+        = h1->byName(QStringLiteral("scs-dev-blog-db"))->spec.labels.value(Labels::Session);
+    const QString appSession
+        = h1->byName(QStringLiteral("scs-dev-blog-app"))->spec.labels.value(Labels::Session);
+    QCOMPARE(registry.provision(provisionId)->sessionId, dbSession);
+
+    // A dependent in another stack watches db.
+    Disco::Client watcher;
+    watcher.setServer(QStringLiteral("127.0.0.1"), m_server->serverPort());
+    QList<Disco::RequirementEvent> events;
+    watcher.require(Disco::RequirementSpec{mysql, {}}, &watcher,
+                    [&events](const Disco::RequirementEvent &event) { events.append(event); });
+    watcher.start();
+    QTRY_COMPARE(events.size(), 1);
+    QCOMPARE(events.first().current.size(), 1);
+
+    const DockerState docker = dockerState(m_engines);
+    m_manager.reset(); // A exits: its sessions are detached and live on
+    QTRY_VERIFY(!registry.isAttached(dbSession));
+    QCOMPARE(registry.endpoints(mysql).size(), 1);
+
+    // Process B takes the stack over, as a dashboard (sessions of its own end with it).
+    Topology topologyB;
+    QMap<QString, FakeEngine *> enginesB;
+    auto b = otherProcess(&topologyB, docker, 0, &enginesB);
+    QVERIFY(b);
+    QVERIFY(run(b->adopt()));
+    QCOMPARE(b->container(QStringLiteral("db"))->sessionId(), dbSession);
+    QCOMPARE(b->container(QStringLiteral("app"))->sessionId(), appSession);
+    QVERIFY(registry.isAttached(dbSession));
+    QVERIFY(registry.isAttached(appSession));
+    QCOMPARE(registry.sessionCount(), 3); // db, app, the watcher
+    // Taken over, not registered twice: dependents saw nothing change.
+    QCOMPARE(registry.endpoints(mysql).size(), 1);
+    QCOMPARE(registry.endpoints(mysql).first().id, provisionId);
+    QCOMPARE(registry.endpoints(http).size(), 1);
+    QCOMPARE(registry.endpoints(http).first().id, httpId);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(toString(topologyB.link(QStringLiteral("app@h1/mysql"))->state),
+             toString(LinkState::Bound));
+
+    // Live updates go on in the taken-over session: a second db endpoint appears.
+    FakeEngine *h1b = enginesB.value(QStringLiteral("h1"));
+    h1b->execs.clear();
+    const auto extra = watcher.provide(
+        Disco::ProvisionSpec{mysql, Disco::Address{QStringLiteral("10.0.0.9"), 3307}, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(h1b->execs.begin(), h1b->execs.end(),
+                    [](const FakeEngine::ExecRecord &e) {
+                        return e.command == QStringList{QStringLiteral("/scs/bin/liveupdate")}
+                               && e.environment.value(QStringLiteral("SCS_REQUIRE_MYSQL_ENDPOINTS"))
+                                      .contains(QStringLiteral("10.0.0.9:3307"));
+                    }),
+        3000);
+    // A's requirement, which no one listens to any more, was acknowledged and dropped.
+    QTRY_COMPARE(registry.requirements(appSession).size(), 1);
+    QTRY_COMPARE(registry.pendingNotificationCount(), 0);
+    (void)watcher.drop(extra);
+    QTRY_COMPARE(registry.endpoints(mysql).size(), 1);
+
+    // B exits: the sessions live on by A's timeout, not B's.
+    b.reset();
+    QTRY_VERIFY(!registry.isAttached(dbSession));
+    QVERIFY(registry.hasSession(dbSession));
+    QCOMPARE(registry.endpoints(mysql).size(), 1);
+    events.clear();
+
+    // Process C: `scs down` ends the sessions the labels name, and with them everything.
+    Topology topologyC;
+    QMap<QString, FakeEngine *> enginesC;
+    auto c = otherProcess(&topologyC, docker, 3600, &enginesC);
+    QVERIFY(c);
+    QVERIFY(run(c->down()));
+    QVERIFY(enginesC.value(QStringLiteral("h1"))->containers.isEmpty());
+    QVERIFY(!registry.hasSession(dbSession));
+    QVERIFY(!registry.hasSession(appSession));
+    QVERIFY(registry.endpoints(mysql).isEmpty());
+    QVERIFY(registry.endpoints(http).isEmpty());
+    QCOMPARE(registry.sessionCount(), 1); // the watcher's
+    QTRY_VERIFY(std::any_of(events.begin(), events.end(), [&](const Disco::RequirementEvent &e) {
+        return e.action == Disco::Action::Drop && !e.changed.isEmpty()
+               && e.changed.first().id == provisionId && e.current.isEmpty();
+    }));
+}
+
+void tst_ContainerManager::takeOverOfAnEndedSessionRegistersAnew()
+{
+    ContainerManager::Options options;
+    options.sessionTimeout = 0.2;
+    QVERIFY(restack(makeStack(), options));
+    QVERIFY(upStack());
+    const Disco::Registry &registry = m_server->registry();
+    const Disco::Key mysql{QStringLiteral("dev"), QStringLiteral("blog"), QStringLiteral("db"),
+                           QStringLiteral("mysql")};
+    const QString dbSession = m_engines.value(QStringLiteral("h1"))
+                                  ->byName(QStringLiteral("scs-dev-blog-db"))
+                                  ->spec.labels.value(Labels::Session);
+    const DockerState docker = dockerState(m_engines);
+    m_manager.reset();
+    // Its timeout ran out: the provisions went with it.
+    QTRY_VERIFY(!registry.hasSession(dbSession));
+    QCOMPARE(registry.sessionCount(), 0);
+    QVERIFY(registry.endpoints(mysql).isEmpty());
+
+    Topology topologyB;
+    QMap<QString, FakeEngine *> enginesB;
+    auto b = otherProcess(&topologyB, docker, 3600, &enginesB);
+    QVERIFY(b);
+    QVERIFY(run(b->adopt()));
+    const QString newSession = b->container(QStringLiteral("db"))->sessionId();
+    QVERIFY(!newSession.isEmpty());
+    QVERIFY(newSession != dbSession);
+    QCOMPARE(registry.endpoints(mysql).size(), 1);
+    QCOMPARE(registry.provision(registry.endpoints(mysql).first().id)->sessionId, newSession);
+    QCOMPARE(registry.requirements(b->container(QStringLiteral("app"))->sessionId()).size(), 1);
+    QCOMPARE(toString(topologyB.link(QStringLiteral("app@h1/mysql"))->state),
+             toString(LinkState::Bound));
+    // The label still names the ended session (see ManagedContainer::adopt): only this
+    // process can end the new one; its own down does.
+    QVERIFY(run(b->down()));
+    QVERIFY(registry.endpoints(mysql).isEmpty());
+    QCOMPARE(registry.sessionCount(), 0);
 }
 
 bool tst_ContainerManager::restack(const Manifest::CompiledStack &stack,

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTimer>
 
 namespace Runtime {
@@ -329,6 +330,62 @@ public:
         spec.address = Disco::Address{address, port};
         spec.attributes = ctx.host->attributes();
         spec.attributes.insert(QStringLiteral("scs.host"), ctx.host->name());
+        if (ctx.adopting && !m_handle) {
+            takeOver(ctx, spec, std::move(done));
+            return;
+        }
+        provide(ctx, spec, std::move(done));
+    }
+
+    /**
+     * Adopt: the resumed session may hold this container's provision from the process that
+     * started it. Take that one over when it is exactly what would be registered now, so
+     * dependents see no change; otherwise register anew and drop the leftovers.
+     */
+    void takeOver(ContainerContext &ctx, const Disco::ProvisionSpec &spec, StepDone done)
+    {
+        ContainerContext *c = &ctx;
+        onResult(ctx.disco->lookup(spec.key), ctx.guard,
+                 [this, c, spec, done](const Scs::Result<QList<Disco::Endpoint>> &found) {
+                     if (!found) {
+                         done(Scs::makeError(found.error().withContext(
+                             Tr::tr("provide %1 of %2").arg(m_provide.name, c->id))));
+                         return;
+                     }
+                     // This container's endpoints of the key: one role has one container per
+                     // host. They may also come from other sessions (an older process's that
+                     // never ended); the server only lets a session drop its own provisions.
+                     QList<Disco::Endpoint> ours;
+                     for (const Disco::Endpoint &e : *found)
+                         if (e.attributes.value(QStringLiteral("scs.host")) == c->host->name())
+                             ours.append(e);
+                     if (ours.size() == 1 && ours.first().address == spec.address
+                         && ours.first().attributes == spec.attributes) {
+                         // Probably ours (v1 cannot say whose): were it another session's, drops
+                         // of it fail and our own copy still ends with the session.
+                         m_handle = c->disco->adoptProvision(spec, ours.first().id);
+                         qCInfo(runtimeLog) << c->id << "took over provision" << ours.first().id;
+                         done({});
+                         return;
+                     }
+                     // Another port after a restart nobody supervised, other host attributes,
+                     // or nothing registered: register what is true now, then drop the stale
+                     // ones (after the add, so dependents never see none).
+                     provide(*c, spec, [c, ours, done](Scs::Result<void> result) {
+                         if (result) {
+                             for (const Disco::Endpoint &stale : ours)
+                                 (void)c->disco->call(
+                                     QStringLiteral("provision.drop"),
+                                     QJsonObject{{QStringLiteral("id"), stale.id},
+                                                 {QStringLiteral("wait"), QJsonValue()}});
+                         }
+                         done(std::move(result));
+                     });
+                 });
+    }
+
+    void provide(ContainerContext &ctx, const Disco::ProvisionSpec &spec, StepDone done)
+    {
         Disco::Client *client = ctx.disco;
         if (m_handle)
             client->drop(*m_handle, Disco::Wait{Disco::Wait::Mode::None, 0});

@@ -41,6 +41,12 @@ struct ContainerContext
     QString dockerId;
     Docker::ContainerInfo info; ///< inspect after engine start (published ports)
     bool running = false;       ///< the container runs (liveupdates may exec into it)
+    /**
+     * Set while `up` runs for a container taken over in the session of the process that
+     * started it (ManagedContainer::adopt): what that process registered is still there,
+     * so provides take it over instead of registering duplicates.
+     */
+    bool adopting = false;
     /** Runs a liveupdate in the container; set by the container object. */
     std::function<void(const QString &requireName, const QStringList &command,
                        const QMap<QString, QString> &env, std::function<void(int, QString)> done)>
