@@ -37,6 +37,8 @@ private slots:
     void leaveDropsEverything();
     void reattachesWithinTimeout();
     void rejoinsAndReregistersAfterServerRestart();
+    void resumeTakesOverAnotherClientsSession();
+    void resumeOfAnEndedSessionJoins();
 
 private:
     std::unique_ptr<Client> makeClient(double sessionTimeout = 0);
@@ -231,6 +233,90 @@ void tst_Client::rejoinsAndReregistersAfterServerRestart()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->registry().provisionCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(subscriber->endpoints(handle).size(), 1, 5000);
     QCOMPARE(subscriber->endpoints(handle).at(0).address.host, u"10.0.0.1");
+}
+
+void tst_Client::resumeTakesOverAnotherClientsSession()
+{
+    // The first client (a process that exits) leaves its session detached.
+    m_server->setHeartbeatInterval(30);
+    auto first = makeClient(3600);
+    const auto spec = mysqlAt(QStringLiteral("10.0.0.1"), 1);
+    const auto provided = first->provide(spec);
+    (void)first->require(RequirementSpec{MysqlKey, {}});
+    QTRY_VERIFY(first->provisionId(provided).has_value());
+    const QString provisionId = *first->provisionId(provided);
+    const QString session = first->sessionId();
+    QTRY_COMPARE(m_server->registry().requirements(session).size(), 1);
+    first.reset();
+    QTRY_VERIFY(!m_server->registry().isAttached(session));
+
+    // The second resumes it, with no timeout of its own.
+    Client second;
+    second.setServer(QStringLiteral("127.0.0.1"), m_port);
+    second.setReconnectBackoff(0.05, 0.2);
+    QSignalSpy joined(&second, &Client::joined);
+    QSignalSpy attached(&second, &Client::attached);
+    second.resume(session);
+    QTRY_COMPARE(attached.size(), 1);
+    QCOMPARE(attached.at(0).at(0).toString(), session);
+    QVERIFY(second.isResumedSession());
+    auto found = second.lookup(MysqlKey);
+    QTRY_VERIFY(found.isFinished());
+    QVERIFY_RESULT(found.result());
+    QCOMPARE(found.result()->size(), 1);
+    QCOMPARE(found.result()->first().id, provisionId);
+    const auto handle = second.adoptProvision(spec, provisionId);
+    QCOMPARE(second.provisionId(handle), std::optional<QString>(provisionId));
+    QTRY_COMPARE(m_server->registry().requirementCount(), 1); // the lookup's is gone
+
+    // Its own requirement; the first client's gets a change no one here listens to: it is
+    // acknowledged and dropped.
+    const auto required = second.require(RequirementSpec{MysqlKey, {}});
+    QTRY_COMPARE(second.endpoints(required).size(), 1);
+    QCOMPARE(m_server->registry().requirements(session).size(), 2);
+    auto other = makeClient();
+    other->provide(mysqlAt(QStringLiteral("10.0.0.2"), 2));
+    QTRY_COMPARE(second.endpoints(required).size(), 2);
+    QTRY_COMPARE(m_server->registry().requirements(session).size(), 1);
+    QTRY_COMPARE(m_server->registry().pendingNotificationCount(), 0);
+
+    // A reconnect attaches again although its own timeout is 0: the session's is 3600.
+    second.setLivenessTimeout(0.3);
+    second.setHeartbeatInterval(0.05);
+    QTRY_VERIFY_WITH_TIMEOUT(attached.size() >= 2, 3000);
+    second.setLivenessTimeout(60);
+    QTRY_VERIFY(second.isJoined());
+    QCOMPARE(joined.size(), 0);
+    QCOMPARE(second.sessionId(), session);
+    QCOMPARE(second.provisionId(handle), std::optional<QString>(provisionId));
+    QCOMPARE(m_server->registry().provisions(session).size(), 1);
+
+    // The taken-over provision drops like its own; leaving ends the session.
+    auto dropped = second.drop(handle);
+    QTRY_VERIFY(dropped.isFinished());
+    QVERIFY_RESULT(dropped.result());
+    QVERIFY(!m_server->registry().provision(provisionId));
+    auto left = second.leave();
+    QTRY_VERIFY(left.isFinished());
+    QVERIFY(!m_server->registry().hasSession(session));
+    QVERIFY(!second.isResumedSession());
+}
+
+void tst_Client::resumeOfAnEndedSessionJoins()
+{
+    Client client;
+    client.setServer(QStringLiteral("127.0.0.1"), m_port);
+    QSignalSpy joined(&client, &Client::joined);
+    QSignalSpy attached(&client, &Client::attached);
+    client.resume(QStringLiteral("s-ended"));
+    QTRY_COMPARE(joined.size(), 1);
+    QVERIFY(joined.at(0).at(0).toString() != u"s-ended");
+    QCOMPARE(attached.size(), 0);
+    QVERIFY(!client.isResumedSession());
+    // Registered anew in the new session.
+    const auto handle = client.provide(mysqlAt(QStringLiteral("10.0.0.3"), 3));
+    QTRY_VERIFY(client.provisionId(handle).has_value());
+    QCOMPARE(m_server->registry().provisions(client.sessionId()).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -11,6 +11,7 @@
 #include "testutil.h"
 
 #include "disco/client.h"
+#include "disco/registry.h"
 #include "disco/server.h"
 #include "docker/engineclient.h"
 #include "runtime/containermanager.h"
@@ -79,7 +80,8 @@ private slots:
 
 private:
     void writeHosts(const QString &file, const QMap<QString, QString> &placement);
-    bool openStack(const QString &hostsFile);
+    /** Opens the stack; its own disco sessions outlive it by \p sessionTimeout seconds. */
+    bool openStack(const QString &hostsFile, double sessionTimeout = 3);
     Scs::Result<void> run(Workflow *workflow, int timeoutMs = 240000);
     Scs::Result<QString> sql(const QString &role, const QString &statement);
     QString roleHost(const QString &role);
@@ -196,12 +198,13 @@ void tst_StackE2e::writeHosts(const QString &file, const QMap<QString, QString> 
     out.write(text.toUtf8());
 }
 
-bool tst_StackE2e::openStack(const QString &hostsFile)
+bool tst_StackE2e::openStack(const QString &hostsFile, double sessionTimeout)
 {
     m_stack = std::make_unique<HeadlessStack>();
     connect(m_stack.get(), &HeadlessStack::message, this,
             [](const QString &m) { qInfo().noquote() << m; });
-    auto opened = m_stack->open(StackRoot + QStringLiteral("/stack.yaml"), hostsFile, 3);
+    auto opened
+        = m_stack->open(StackRoot + QStringLiteral("/stack.yaml"), hostsFile, sessionTimeout);
     if (!opened) {
         qWarning().noquote() << opened.error().message;
         return false;
@@ -350,9 +353,26 @@ void tst_StackE2e::upOnOneHost()
             qWarning().noquote() << "down after upOnOneHost:" << down.error().message;
         m_stack.reset();
     });
-    QVERIFY(openStack(hosts));
+    const Disco::Registry &registry = m_disco.registry();
+    QList<QString> upSessions;
+    for (const Disco::SessionInfo &session : registry.sessions())
+        upSessions.append(session.id);
+    std::sort(upSessions.begin(), upSessions.end());
+    QVERIFY(!upSessions.isEmpty());
+    const qsizetype upProvisions = registry.provisionCount();
+    QVERIFY(upProvisions > 0);
+    // A session timeout of its own long enough that a session this process joined would
+    // still be there when the checks at the end look.
+    QVERIFY(openStack(hosts, 600));
     const auto adopted = run(m_stack->manager()->adopt());
     QVERIFY2(adopted, adopted ? "" : qPrintable(adopted.error().message));
+    // Taken over in the sessions the labels name, with what `scs up` registered there.
+    QList<QString> adoptedSessions;
+    for (const Disco::SessionInfo &session : registry.sessions())
+        adoptedSessions.append(session.id);
+    std::sort(adoptedSessions.begin(), adoptedSessions.end());
+    QCOMPARE(adoptedSessions, upSessions);
+    QCOMPARE(registry.provisionCount(), upProvisions);
     for (const QString &role : {QStringLiteral("mysqlmaster"), QStringLiteral("mysqlslave"),
                                 QStringLiteral("wordpress")}) {
         QVERIFY2(m_stack->manager()->container(role), qPrintable(role));
@@ -376,10 +396,21 @@ void tst_StackE2e::upOnOneHost()
             .value_or(QString()),
         QStringLiteral("1"), 15000);
 
-    const auto down = run(m_stack->manager()->down());
-    QVERIFY2(down, down ? "" : qPrintable(down.error().message));
+    // This process lets go (the sessions stay, by `scs up`'s timeout), and `scs down` in a
+    // third process ends them through the labels: nothing of the stack stays registered.
     m_stack.reset();
     downAtEnd.dismiss();
+    QTRY_COMPARE(registry.provisionCount(), upProvisions);
+    QProcess down;
+    down.setProcessChannelMode(QProcess::MergedChannels);
+    down.start(scsBinary(), {QStringLiteral("down"), StackRoot + QStringLiteral("/stack.yaml"),
+                             QStringLiteral("--hosts"), hosts});
+    QVERIFY(QTest::qWaitFor([&down]() { return down.state() == QProcess::NotRunning; }, 300000));
+    const QString downOutput = QString::fromUtf8(down.readAll());
+    QVERIFY2(down.exitStatus() == QProcess::NormalExit && down.exitCode() == 0,
+             qPrintable(downOutput));
+    QTRY_COMPARE_WITH_TIMEOUT(registry.provisionCount(), 0, 5000);
+    QCOMPARE(registry.sessionCount(), 0);
 }
 
 void tst_StackE2e::upOnThreeHosts()
