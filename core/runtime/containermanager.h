@@ -92,7 +92,9 @@ public:
     [[nodiscard]] Workflow *up();
     /**
      * Takes over the stack's running containers that another process started (found by
-     * their labels), so this process supervises them and can move them.
+     * their labels), so this process supervises them and can move them. Each stays in the
+     * disco session its label names (see ManagedContainer::adopt), so a later down or move
+     * from any process still ends it.
      */
     [[nodiscard]] Workflow *adopt();
     /** Stops every container of the stack (also those another process started). */
