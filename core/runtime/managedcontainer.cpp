@@ -182,10 +182,14 @@ void ManagedContainer::addSessionStep(Workflow *workflow, const QString &resumeS
             };
             connect(m_disco, &Disco::Client::joined, waiter,
                     [this, finish, resumeSessionId](const QString &sessionId) {
+                        // Said loudly: the label cannot name the new session, so a down
+                        // from another process will not end it (see adopt()).
                         if (!resumeSessionId.isEmpty())
-                            qCInfo(runtimeLog).noquote()
-                                << m_ctx.id << "the disco session" << resumeSessionId
-                                << "of its label has ended; registering anew in" << sessionId;
+                            qCWarning(runtimeLog).noquote()
+                                << m_ctx.id << ": the disco session" << resumeSessionId
+                                << "its label names has ended; registered anew in session"
+                                << sessionId
+                                << ", which only this process's stop or its timeout ends";
                         finish({});
                     });
             connect(m_disco, &Disco::Client::attached, waiter, [finish]() { finish({}); });
