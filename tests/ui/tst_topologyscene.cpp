@@ -32,6 +32,7 @@ private slots:
     void largeStackLaysOutWithoutOverlap();
     void badInputIsIgnored();
     void viewDrawsLinksFromItsLayerAndRedrawsOnChange();
+    void linkLayerUpdatedInPartsMatchesAFreshOne();
 };
 
 void tst_TopologyScene::drawsEveryItemOfTheTopology()
@@ -334,6 +335,100 @@ void tst_TopologyScene::viewDrawsLinksFromItsLayerAndRedrawsOnChange()
     }
     // Without a view the items draw themselves again (e.g. QGraphicsScene::render).
     QVERIFY(!scene.linksDrawnByView());
+}
+
+namespace {
+
+/** What a view shows, painted now. */
+QImage shot(TopologyView &view)
+{
+    return view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+/** A second view on the same part of the scene: its link layer is drawn from scratch. */
+QImage freshShot(TopologyScene &scene, const TopologyView &like)
+{
+    QImage image;
+    {
+        TopologyView fresh(&scene);
+        fresh.resize(like.size());
+        fresh.setTransform(like.transform());
+        fresh.show();
+        if (!QTest::qWaitForWindowExposed(&fresh))
+            return {};
+        fresh.horizontalScrollBar()->setValue(like.horizontalScrollBar()->value());
+        fresh.verticalScrollBar()->setValue(like.verticalScrollBar()->value());
+        image = shot(fresh);
+    }
+    // Its destructor told the scene that no view draws the links any more; one still does.
+    scene.setLinksDrawnByView(true);
+    return image;
+}
+
+} // namespace
+
+void tst_TopologyScene::linkLayerUpdatedInPartsMatchesAFreshOne()
+{
+    Topology topology;
+    TopologyFixture::fillLarge(topology, 3, 8);
+    TopologyScene scene;
+    scene.setTopology(&topology);
+    TopologyView view(&scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    for (int i = 0; i < 2; ++i)
+        view.zoomIn(); // close enough for labels and wide pens
+    view.centerOn(scene.hostItem(QStringLiteral("host-01"))->sceneBoundingRect().center());
+    QCoreApplication::processEvents();
+
+    // Links change state: the view redraws only those parts of its layer.
+    const quint64 before = scene.linksGeneration();
+    for (const QString &id :
+         {QStringLiteral("role003@host-01/svc"), QStringLiteral("role006@host-01/svc")}) {
+        LinkInfo link = *topology.link(id);
+        link.state = LinkState::LiveUpdateFailed;
+        topology.setLink(link);
+    }
+    topology.flush();
+    QCoreApplication::processEvents();
+    QVERIFY(scene.linksGeneration() > before);
+    QList<QRectF> changed;
+    QVERIFY(scene.linksChangedSince(before, &changed));
+    QVERIFY(!changed.isEmpty());
+    QImage updated = shot(view);
+    QVERIFY(countColor(updated, linkColor(LinkState::LiveUpdateFailed)) > 20);
+    QCOMPARE(updated, freshShot(scene, view));
+
+    // While a container is dragged its links move with it, drawn as items outside the
+    // layer; afterwards they are back in it, where it was before.
+    ContainerItem *provider = scene.containerItem(QStringLiteral("role000@host-01"));
+    QVERIFY(provider);
+    QVERIFY(!provider->links().isEmpty());
+    QWidget *viewport = view.viewport();
+    const QPoint from = view.mapFromScene(provider->mapToScene(QPointF(60, 12)));
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, from);
+    for (int step = 1; step <= 4; ++step) {
+        const QPointF pos = from + QPointF(step * 25, step * 15);
+        QMouseEvent move(QEvent::MouseMove, pos, viewport->mapToGlobal(pos), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(provider->isDragging());
+    for (LinkItem *link : provider->links())
+        QVERIFY(link->isMoving());
+    updated = shot(view);
+    QCOMPARE(updated, freshShot(scene, view));
+
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, from + QPoint(100, 60));
+    QCoreApplication::processEvents();
+    QVERIFY(!provider->isDragging());
+    for (LinkItem *link : provider->links())
+        QVERIFY(!link->isMoving());
+    updated = shot(view);
+    QCOMPARE(updated, freshShot(scene, view));
 }
 
 QTEST_MAIN(tst_TopologyScene)

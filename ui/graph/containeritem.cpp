@@ -138,6 +138,10 @@ void ContainerItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void ContainerItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (!m_dragging) {
+        for (LinkItem *link : std::as_const(m_links))
+            link->setMoving(true);
+    }
     m_dragging = true;
     QGraphicsItem::mouseMoveEvent(event);
     if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
@@ -154,6 +158,8 @@ void ContainerItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     setPos(m_homePos);
     if (!wasDragging)
         return;
+    for (LinkItem *link : std::as_const(m_links))
+        link->setMoving(false);
     if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
         topologyScene->handleContainerDropped(this, event->scenePos());
 }

@@ -109,9 +109,19 @@ void LinkItem::forget(ContainerItem *container)
         m_provider = nullptr;
 }
 
+void LinkItem::setMoving(bool moving)
+{
+    if (m_moving == moving)
+        return;
+    m_moving = moving;
+    changed(); // into or out of the layer
+}
+
 void LinkItem::adjust()
 {
-    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+    // A moving link is not in the layer: prepareGeometryChange() repaints it as an item.
+    auto *topologyScene = m_moving ? nullptr : qobject_cast<TopologyScene *>(scene());
+    if (topologyScene)
         topologyScene->noteLinksChanged(sceneBoundingRect()); // where it was
     prepareGeometryChange();
     m_path = QPainterPath();
@@ -151,7 +161,7 @@ void LinkItem::adjust()
     m_bounds = m_path.boundingRect()
                    .united(QRectF(m_labelPos, QSizeF(110, 16)).translated(0, -12))
                    .adjusted(-10, -10, 10, 10);
-    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+    if (topologyScene)
         topologyScene->noteLinksChanged(sceneBoundingRect()); // where it is now
 }
 
@@ -170,7 +180,7 @@ QPainterPath LinkItem::shape() const
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (auto *topologyScene = qobject_cast<TopologyScene *>(scene());
-        topologyScene && topologyScene->linksDrawnByView())
+        topologyScene && topologyScene->linksDrawnByView() && !m_moving)
         return;
     paintLink(painter, option->levelOfDetailFromTransform(painter->worldTransform()));
 }
@@ -182,6 +192,12 @@ void LinkItem::paintLink(QPainter *painter, qreal lod)
     const QPalette palette = scene() ? scene()->palette() : QPalette();
     const QColor color = linkColor(m_info.state);
     QPen pen(color, isSelected() ? 3.5 : 2.2);
+    // About one pixel wide on screen: a one-pixel cosmetic pen looks the same and takes
+    // the raster engine's fast path instead of building an outline for every curve.
+    if (pen.widthF() * lod <= 1.25) {
+        pen.setCosmetic(true);
+        pen.setWidthF(1);
+    }
     if (m_info.state == LinkState::Unresolved)
         pen.setStyle(Qt::DashLine);
     else if (m_info.state == LinkState::LiveUpdateRunning)

@@ -52,6 +52,14 @@ public:
     /** Recomputes the curve from the ends' current scene positions. */
     void adjust();
 
+    /**
+     * While one of its ends is dragged, a link moves with every mouse move: it paints
+     * itself as an item then, and the view's link layer leaves it out, so a move redraws
+     * this one curve instead of every link around it in the layer.
+     */
+    void setMoving(bool moving);
+    [[nodiscard]] bool isMoving() const { return m_moving; }
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
@@ -68,6 +76,7 @@ private:
     QPointF m_arrowTip;
     QPointF m_arrowDirection;
     QRectF m_bounds;
+    bool m_moving = false;
 };
 
 } // namespace Graph

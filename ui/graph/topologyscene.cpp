@@ -384,8 +384,27 @@ void TopologyScene::setLowDetail(bool low)
 void TopologyScene::noteLinksChanged(const QRectF &sceneRect)
 {
     ++m_linksGeneration;
+    // Bounded: a view further behind than this redraws its whole layer, which then costs
+    // no more than drawing this many pieces of it.
+    constexpr qsizetype MaxDamage = 256;
+    if (m_linkDamage.size() == MaxDamage)
+        m_linkDamage.removeFirst();
+    m_linkDamage.append(sceneRect);
     if (m_linksDrawnByView && !sceneRect.isEmpty())
         update(sceneRect);
+}
+
+bool TopologyScene::linksChangedSince(quint64 generation, QList<QRectF> *sceneRects) const
+{
+    const quint64 behind = m_linksGeneration - generation;
+    if (generation > m_linksGeneration || behind > quint64(m_linkDamage.size()))
+        return false;
+    sceneRects->clear();
+    for (qsizetype i = m_linkDamage.size() - qsizetype(behind); i < m_linkDamage.size(); ++i) {
+        if (!m_linkDamage[i].isEmpty())
+            sceneRects->append(m_linkDamage[i]);
+    }
+    return true;
 }
 
 void TopologyScene::handleContainerDragged(ContainerItem *item, const QPointF &scenePos)

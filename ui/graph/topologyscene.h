@@ -58,9 +58,14 @@ public:
     // Called by ContainerItem while the user drags it.
     /**
      * A link changed its look or place within \p sceneRect: views that draw the links as
-     * one cached layer redraw it (linksGeneration() counts these).
+     * one cached layer redraw that part of it (linksGeneration() counts these).
      */
     void noteLinksChanged(const QRectF &sceneRect);
+    /**
+     * Where links changed since \p generation (scene coordinates), so a view redraws only
+     * those parts of its layer. False when that is no longer known: redraw all of it.
+     */
+    [[nodiscard]] bool linksChangedSince(quint64 generation, QList<QRectF> *sceneRects) const;
     /** Zoomed far out: containers and volumes draw directly instead of from pixmap caches. */
     void setLowDetail(bool low);
     [[nodiscard]] quint64 linksGeneration() const { return m_linksGeneration; }
@@ -109,6 +114,8 @@ private:
     HostItem *m_dropTarget = nullptr;
     QString m_selectedContainer;
     quint64 m_linksGeneration = 0;
+    /** The rects of the most recent link changes; the last one has m_linksGeneration. */
+    QList<QRectF> m_linkDamage;
     bool m_linksDrawnByView = false;
     bool m_lowDetail = false;
 };

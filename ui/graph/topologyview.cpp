@@ -78,13 +78,61 @@ void TopologyView::renderLinkLayer()
     const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(transform);
     for (QGraphicsItem *item :
          m_scene->items(visible, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder)) {
-        if (item->type() == LinkItem::Type && item->isVisible())
+        if (item->type() == LinkItem::Type && item->isVisible()
+            && !static_cast<LinkItem *>(item)->isMoving())
             static_cast<LinkItem *>(item)->paintLink(&painter, lod);
     }
     m_linkLayerGeneration = m_scene->linksGeneration();
     m_linkLayerTransform = transform;
     m_linkLayerPalette = m_scene->palette().cacheKey();
     m_linkLayerArea = area;
+}
+
+bool TopologyView::updateLinkLayer(const QList<QRectF> &sceneRects)
+{
+    // Where the changes are in layer pixels, with room for antialiasing.
+    const QTransform toLayer
+        = m_linkLayerTransform
+          * QTransform::fromTranslate(-m_linkLayerArea.left(), -m_linkLayerArea.top());
+    const QRect layerRect(QPoint(0, 0), m_linkLayerArea.size());
+    QRegion damage;
+    QPainterPath scenePath;
+    for (const QRectF &sceneRect : sceneRects) {
+        const QRect pixels
+            = toLayer.mapRect(sceneRect).toAlignedRect().adjusted(-2, -2, 2, 2) & layerRect;
+        if (pixels.isEmpty())
+            continue;
+        damage += pixels;
+        scenePath.addRect(sceneRect);
+    }
+    if (damage.isEmpty()) { // only off the layer
+        m_linkLayerGeneration = m_scene->linksGeneration();
+        return true;
+    }
+    // Mostly everything: one full redraw is as cheap and simpler.
+    const QRect bounds = damage.boundingRect();
+    if (qint64(bounds.width()) * bounds.height()
+        > qint64(layerRect.width()) * layerRect.height() * 2 / 3)
+        return false;
+
+    QPainter painter(&m_linkLayer);
+    painter.setClipRegion(damage);
+    painter.setCompositionMode(QPainter::CompositionMode_Source);
+    painter.fillRect(layerRect, Qt::transparent);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    painter.setRenderHints(renderHints());
+    painter.setTransform(toLayer);
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(m_linkLayerTransform);
+    // Every link that crosses a changed part, in the order a full redraw draws them, so
+    // the pixels come out the same.
+    for (QGraphicsItem *item :
+         m_scene->items(scenePath, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder)) {
+        if (item->type() == LinkItem::Type && item->isVisible()
+            && !static_cast<LinkItem *>(item)->isMoving())
+            static_cast<LinkItem *>(item)->paintLink(&painter, lod);
+    }
+    m_linkLayerGeneration = m_scene->linksGeneration();
+    return true;
 }
 
 void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
@@ -97,6 +145,12 @@ void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
     QPoint shift(qRound(transform.dx() - m_linkLayerTransform.dx()),
                  qRound(transform.dy() - m_linkLayerTransform.dy()));
     const QRect viewRect = viewport()->rect();
+    QList<QRectF> changed;
+    if (!m_linkLayer.isNull() && m_linkLayerGeneration != m_scene->linksGeneration()
+        && sameScale(m_linkLayerTransform, transform)
+        && m_linkLayerPalette == m_scene->palette().cacheKey()
+        && m_scene->linksChangedSince(m_linkLayerGeneration, &changed))
+        updateLinkLayer(changed); // on failure, the generation still differs: full redraw
     if (m_linkLayer.isNull() || m_linkLayerGeneration != m_scene->linksGeneration()
         || !sameScale(m_linkLayerTransform, transform)
         || !m_linkLayerArea.contains(viewRect.translated(-shift))

@@ -38,6 +38,8 @@ private:
     void scaleBy(qreal factor);
     /** Redraws every visible link into m_linkLayer (one pixmap the size of the viewport). */
     void renderLinkLayer();
+    /** Redraws the links within \p sceneRects into m_linkLayer; false if that is no cheaper. */
+    bool updateLinkLayer(const QList<QRectF> &sceneRects);
 
     TopologyScene *m_scene = nullptr;
     // The links as one cached layer: a full repaint blits it instead of stroking hundreds
