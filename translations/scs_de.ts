@@ -1199,6 +1199,18 @@
         <source>Ack latency</source>
         <translation>Bestätigungslatenz</translation>
     </message>
+    <message>
+        <source>require</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <source>The endpoints came in the answer to the requirement: there is no notification to acknowledge.</source>
+        <translation>Die Endpunkte kamen mit der Antwort auf die Anforderung: Es gibt keine Benachrichtigung zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>in the answer</source>
+        <translation>in der Antwort</translation>
+    </message>
 </context>
 <context>
     <name>Ui::Widgets::DetailsPanel</name>

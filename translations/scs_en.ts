@@ -1178,6 +1178,18 @@
         <source>Ack latency</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>require</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The endpoints came in the answer to the requirement: there is no notification to acknowledge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Ui::Widgets::DetailsPanel</name>

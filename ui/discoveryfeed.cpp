@@ -74,6 +74,16 @@ void DiscoveryFeed::handleProvision(const Disco::ProvisionInfo &provision, bool 
 void DiscoveryFeed::handleRequirementAdded(const Disco::RequirementInfo &requirement)
 {
     m_requirementKeys.insert(requirement.id, requirement.key.toString());
+    if (!m_model)
+        return;
+    // A subscriber that asks after its provider is there gets the endpoints in the answer,
+    // not in a notification: without this row it would never appear in the timeline.
+    QStringList endpoints;
+    for (const Disco::Endpoint &endpoint : requirement.endpoints)
+        endpoints << endpoint.address.toString();
+    m_model->append({QDateTime::currentDateTimeUtc(), DiscoveryEvent::Kind::Require,
+                     requirement.key.toString(), endpoints.join(QStringLiteral(", ")),
+                     subscriberName(requirement.sessionId), -1});
 }
 
 void DiscoveryFeed::handleNotification(const Disco::NotificationInfo &notification,

@@ -20,9 +20,10 @@ class DiscoveryTimelineModel;
 
 /**
  * Feeds the discovery timeline from the embedded Disco::Server: every provision
- * added or dropped, every notification sent to a subscriber and its acknowledgement
- * with the latency. Subscribers are shown by the name their session announced
- * (attribute "name" or "container"), else by session id.
+ * added or dropped, every requirement with the endpoints its answer carried, every
+ * notification sent to a subscriber and its acknowledgement with the latency.
+ * Subscribers are shown by the name their session announced (attribute "name" or
+ * "container"), else by session id.
  */
 class DiscoveryFeed final : public QObject
 {

@@ -316,7 +316,8 @@ Registry::addRequirement(const QString &sessionId, const RequirementSpec &spec, 
             result.endpoints.append(provision->endpoint());
     }
     if (m_observer)
-        m_observer->requirementAdded(RequirementInfo{id, sessionId, raw->key, raw->attributes});
+        m_observer->requirementAdded(
+            RequirementInfo{id, sessionId, raw->key, raw->attributes, result.endpoints});
     return result;
 }
 

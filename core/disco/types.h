@@ -132,6 +132,12 @@ struct RequirementInfo
     QString sessionId;
     Key key;
     QMap<QString, QString> attributes;
+    /**
+     * In Server::requirementAdded: the endpoints that matched at once, which the answer
+     * to requirement.add carries (no notification, so nothing to acknowledge). Empty in
+     * Registry::requirements().
+     */
+    QList<Endpoint> endpoints;
 };
 
 struct NotificationInfo

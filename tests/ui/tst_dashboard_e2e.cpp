@@ -304,6 +304,26 @@ void tst_DashboardE2e::startShowsTheStackRunning()
     QVERIFY(link);
     QCOMPARE(int(link->state), int(Runtime::LinkState::Bound));
     QCOMPARE(link->boundTo.host, m_hosts[1].address);
+    // The discovery timeline shows how WordPress found MySQL: the master provided first, so
+    // the requirement's answer carried its endpoint (nothing to acknowledge); had it come
+    // later, a notification would have, acknowledged with a latency.
+    const QString endpoint
+        = QStringLiteral("%1:%2").arg(link->boundTo.host).arg(link->boundTo.port);
+    Models::DiscoveryTimelineModel *timeline = m_window->timelineModel();
+    bool found = false;
+    for (int row = 0; row < timeline->rowCount() && !found; ++row) {
+        const Models::DiscoveryEvent &event = timeline->event(row);
+        if (event.subscriber != u"wordpress@web-1" || event.key != u"dash/blog/mysqlmaster/mysql"
+            || !event.endpoint.contains(endpoint))
+            continue;
+        const QString latency
+            = timeline->data(timeline->index(row, Models::DiscoveryTimelineModel::LatencyColumn))
+                  .toString();
+        found = (event.kind == Models::DiscoveryEvent::Kind::Require
+                 || event.kind == Models::DiscoveryEvent::Kind::Ack)
+                && !latency.isEmpty();
+    }
+    QVERIFY2(found, qPrintable(endpoint));
     auto *counts = m_window->findChild<QLabel *>(QStringLiteral("countsLabel"));
     QTRY_COMPARE(counts->text(), QStringLiteral("3/3 hosts up, 3/3 containers running"));
 

@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using Ui::Models::DiscoveryEvent;
@@ -19,6 +20,7 @@ class tst_DiscoveryFeed final : public QObject
 
 private slots:
     void showsAddDropNotifyAndAckWithLatency();
+    void requirementAnsweredAtOnceThenAckedChanges();
 
 private:
     static int count(const DiscoveryTimelineModel &model, DiscoveryEvent::Kind kind);
@@ -83,11 +85,88 @@ void tst_DiscoveryFeed::showsAddDropNotifyAndAckWithLatency()
     QCOMPARE(ack.key, QStringLiteral("dev/blog/mysqlmaster/mysql"));
     QVERIFY(ack.latencyUs >= 0);
     QVERIFY(ack.endpoint.contains(QStringLiteral("10.231.0.1:3306")));
+    // The column shows it, in milliseconds.
+    const QString shown = model
+                              .data(model.index(find(model, DiscoveryEvent::Kind::Ack),
+                                                DiscoveryTimelineModel::LatencyColumn))
+                              .toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d+[.,]\\d\\d ms$")).match(shown).hasMatch(),
+             qPrintable(shown));
     QVERIFY(find(model, DiscoveryEvent::Kind::Notify) < find(model, DiscoveryEvent::Kind::Ack));
 
     (void)provider.drop(handle);
     QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Drop), 1);
     QTRY_VERIFY(count(model, DiscoveryEvent::Kind::Ack) >= 2);
+    subscriber.stop();
+    provider.stop();
+    server.shutdown();
+}
+
+/**
+ * The order a stack starts in: the provider is there before its dependents ask. The
+ * dependents get the endpoints in the answer (a require row); only later changes are
+ * notified and acknowledged, with the latency in the column.
+ */
+void tst_DiscoveryFeed::requirementAnsweredAtOnceThenAckedChanges()
+{
+    Disco::Server server;
+    const Scs::Result<void> listening = server.start(QHostAddress::LocalHost, 0);
+    QVERIFY2(listening, listening ? "" : qPrintable(listening.error().message));
+    DiscoveryTimelineModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Ui::DiscoveryFeed feed(&server, &model);
+
+    const Disco::Key key{QStringLiteral("dash"), QStringLiteral("blog"),
+                         QStringLiteral("mysqlmaster"), QStringLiteral("mysql")};
+    Disco::Client provider;
+    provider.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
+    provider.setAttributes(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("mysqlmaster@db-1")}});
+    provider.start();
+    const Disco::Client::ProvisionHandle handle
+        = provider.provide(Disco::ProvisionSpec{key, {QStringLiteral("10.234.0.22"), 32770}, {}});
+    QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Add), 1);
+
+    Disco::Client subscriber;
+    subscriber.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
+    subscriber.setAttributes(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("wordpress@web-1")}});
+    subscriber.start();
+    subscriber.require(Disco::RequirementSpec{key, {}});
+    QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Require), 1);
+    const int requireRow = find(model, DiscoveryEvent::Kind::Require);
+    const DiscoveryEvent required = model.event(requireRow);
+    QCOMPARE(required.key, QStringLiteral("dash/blog/mysqlmaster/mysql"));
+    QCOMPARE(required.endpoint, QStringLiteral("10.234.0.22:32770"));
+    QCOMPARE(required.subscriber, QStringLiteral("wordpress@web-1"));
+    QCOMPARE(model.data(model.index(requireRow, DiscoveryTimelineModel::KindColumn)).toString(),
+             QStringLiteral("require"));
+    QCOMPARE(model.data(model.index(requireRow, DiscoveryTimelineModel::LatencyColumn)).toString(),
+             QStringLiteral("in the answer"));
+    QCOMPARE(count(model, DiscoveryEvent::Kind::Notify), 0);
+
+    // The provider goes and comes back: both changes are notified and acknowledged.
+    (void)provider.drop(handle);
+    QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Ack), 1);
+    (void)provider.provide(Disco::ProvisionSpec{key, {QStringLiteral("10.234.0.23"), 32771}, {}});
+    QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Ack), 2);
+    QCOMPARE(count(model, DiscoveryEvent::Kind::Notify), 2);
+    const QRegularExpression milliseconds(QStringLiteral("^\\d+[.,]\\d\\d ms$"));
+    QStringList actions;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const DiscoveryEvent event = model.event(row);
+        if (event.kind != DiscoveryEvent::Kind::Ack)
+            continue;
+        QCOMPARE(event.subscriber, QStringLiteral("wordpress@web-1"));
+        QCOMPARE(event.key, QStringLiteral("dash/blog/mysqlmaster/mysql"));
+        QVERIFY(event.latencyUs >= 0);
+        const QString shown
+            = model.data(model.index(row, DiscoveryTimelineModel::LatencyColumn)).toString();
+        QVERIFY2(milliseconds.match(shown).hasMatch(), qPrintable(shown));
+        actions << event.endpoint;
+    }
+    QCOMPARE(actions, (QStringList{QStringLiteral("drop 10.234.0.22:32770"),
+                                   QStringLiteral("add 10.234.0.23:32771")}));
     subscriber.stop();
     provider.stop();
     server.shutdown();

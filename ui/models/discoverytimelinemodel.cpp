@@ -70,6 +70,8 @@ QString DiscoveryTimelineModel::kindName(DiscoveryEvent::Kind kind)
         return tr("join");
     case DiscoveryEvent::Kind::Leave:
         return tr("leave");
+    case DiscoveryEvent::Kind::Require:
+        return tr("require");
     }
     return {};
 }
@@ -95,6 +97,11 @@ QVariant DiscoveryTimelineModel::data(const QModelIndex &index, int role) const
     case SubscriberColumn:
         return event.subscriber;
     case LatencyColumn:
+        if (event.kind == DiscoveryEvent::Kind::Require)
+            return role == Qt::ToolTipRole
+                       ? tr("The endpoints came in the answer to the requirement: there is no "
+                            "notification to acknowledge.")
+                       : tr("in the answer");
         if (event.latencyUs < 0)
             return {};
         return tr("%1 ms").arg(QLocale().toString(event.latencyUs / 1000.0, 'f', 2));

@@ -12,7 +12,11 @@ namespace Models {
 /** One line of the discovery timeline, as the embedded disco server reported it. */
 struct DiscoveryEvent
 {
-    enum class Kind { Add, Drop, Notify, Ack, Join, Leave };
+    /**
+     * Require: a subscriber asked for a key; the endpoints that matched came in the
+     * answer, so there is no notification and no acknowledgement for them.
+     */
+    enum class Kind { Add, Drop, Notify, Ack, Join, Leave, Require };
     QDateTime time;
     Kind kind = Kind::Add;
     QString key;           ///< "env/service/role/name"
@@ -23,7 +27,8 @@ struct DiscoveryEvent
 
 /**
  * The discovery timeline: add/drop/notify/ack events, newest last, bounded. The
- * columns are time, event, key, endpoint, subscriber and ack latency.
+ * columns are time, event, key, endpoint, subscriber and ack latency. A require row
+ * says in its latency column that its endpoints came in the answer.
  */
 class DiscoveryTimelineModel final : public QAbstractTableModel
 {
