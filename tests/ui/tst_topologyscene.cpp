@@ -345,6 +345,27 @@ QImage shot(TopologyView &view)
     return view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
 }
 
+/**
+ * Pixels that differ by more than antialiasing does when the same curve is drawn at
+ * another whole-pixel offset (a layer with or without its margin).
+ */
+int differingPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            if (qAbs(qRed(p) - qRed(q)) > 24 || qAbs(qGreen(p) - qGreen(q)) > 24
+                || qAbs(qBlue(p) - qBlue(q)) > 24)
+                ++count;
+        }
+    }
+    return count;
+}
+
 /** A second view on the same part of the scene: its link layer is drawn from scratch. */
 QImage freshShot(TopologyScene &scene, const TopologyView &like)
 {
@@ -399,7 +420,7 @@ void tst_TopologyScene::linkLayerUpdatedInPartsMatchesAFreshOne()
     QVERIFY(!changed.isEmpty());
     QImage updated = shot(view);
     QVERIFY(countColor(updated, linkColor(LinkState::LiveUpdateFailed)) > 20);
-    QCOMPARE(updated, freshShot(scene, view));
+    QCOMPARE(differingPixels(updated, freshShot(scene, view)), 0);
 
     // While a container is dragged its links move with it, drawn as items outside the
     // layer; afterwards they are back in it, where it was before.
@@ -420,7 +441,7 @@ void tst_TopologyScene::linkLayerUpdatedInPartsMatchesAFreshOne()
     for (LinkItem *link : provider->links())
         QVERIFY(link->isMoving());
     updated = shot(view);
-    QCOMPARE(updated, freshShot(scene, view));
+    QCOMPARE(differingPixels(updated, freshShot(scene, view)), 0);
 
     QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, from + QPoint(100, 60));
     QCoreApplication::processEvents();
@@ -428,7 +449,7 @@ void tst_TopologyScene::linkLayerUpdatedInPartsMatchesAFreshOne()
     for (LinkItem *link : provider->links())
         QVERIFY(!link->isMoving());
     updated = shot(view);
-    QCOMPARE(updated, freshShot(scene, view));
+    QCOMPARE(differingPixels(updated, freshShot(scene, view)), 0);
 }
 
 QTEST_MAIN(tst_TopologyScene)

@@ -58,11 +58,10 @@ bool sameScale(const QTransform &a, const QTransform &b)
 
 } // namespace
 
-void TopologyView::renderLinkLayer()
+void TopologyView::renderLinkLayer(int margin)
 {
     const qreal ratio = devicePixelRatioF();
-    const QRect area = viewport()->rect().adjusted(-LinkLayerMargin, -LinkLayerMargin,
-                                                   LinkLayerMargin, LinkLayerMargin);
+    const QRect area = viewport()->rect().adjusted(-margin, -margin, margin, margin);
     const QSize size = area.size() * ratio;
     if (m_linkLayer.size() != size) {
         m_linkLayer = QPixmap(size);
@@ -151,16 +150,13 @@ void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
         && m_linkLayerPalette == m_scene->palette().cacheKey()
         && m_scene->linksChangedSince(m_linkLayerGeneration, &changed))
         updateLinkLayer(changed); // on failure, the generation still differs: full redraw
-    if (m_linkLayer.isNull() || m_linkLayerGeneration != m_scene->linksGeneration()
-        || !sameScale(m_linkLayerTransform, transform)
+    const bool rescaled = !m_linkLayer.isNull() && !sameScale(m_linkLayerTransform, transform);
+    if (m_linkLayer.isNull() || m_linkLayerGeneration != m_scene->linksGeneration() || rescaled
         || !m_linkLayerArea.contains(viewRect.translated(-shift))
-        || m_linkLayerArea.size()
-               != viewRect
-                      .adjusted(-LinkLayerMargin, -LinkLayerMargin, LinkLayerMargin,
-                                LinkLayerMargin)
-                      .size()
         || m_linkLayerPalette != m_scene->palette().cacheKey()) {
-        renderLinkLayer();
+        // While zooming, every step draws the layer anew at its scale: the viewport is
+        // enough, and costs about half. The first pan after the zoom adds the margin.
+        renderLinkLayer(rescaled ? 0 : LinkLayerMargin);
         shift = QPoint();
     }
     // Only the exposed part, in viewport pixels.

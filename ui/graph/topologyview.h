@@ -36,8 +36,8 @@ protected:
 
 private:
     void scaleBy(qreal factor);
-    /** Redraws every visible link into m_linkLayer (one pixmap the size of the viewport). */
-    void renderLinkLayer();
+    /** Redraws every link into m_linkLayer: the viewport and \p margin pixels around it. */
+    void renderLinkLayer(int margin);
     /** Redraws the links within \p sceneRects into m_linkLayer; false if that is no cheaper. */
     bool updateLinkLayer(const QList<QRectF> &sceneRects);
 
