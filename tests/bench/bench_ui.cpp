@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -302,16 +303,16 @@ void sendMouse(QWidget *viewport, QEvent::Type type, const QPointF &pos, Qt::Mou
 }
 
 /** A point of the viewport over the background (no item): where a pan drag starts. */
-QPoint backgroundPoint(Ui::Graph::TopologyView &view)
+std::optional<QPoint> backgroundPoint(Ui::Graph::TopologyView &view)
 {
-    const QRect area = view.viewport()->rect();
-    for (int y = area.height() / 2; y < area.height() - 10; y += 7) {
-        for (int x = area.width() / 3; x < area.width() - 10; x += 7) {
+    const QRect area = view.viewport()->rect().adjusted(10, 10, -10, -10);
+    for (int y = area.top(); y < area.bottom(); y += 7) {
+        for (int x = area.left(); x < area.right(); x += 7) {
             if (!view.itemAt(QPoint(x, y)))
                 return QPoint(x, y);
         }
     }
-    return {};
+    return std::nullopt;
 }
 
 /**
@@ -342,15 +343,32 @@ Series dragAcross(FrameClock &clock, Ui::Graph::TopologyView &view, Ui::Graph::C
     return series;
 }
 
-/** Pans by dragging the background: \p steps moves of \p step pixels, there and back. */
-Series panBy(FrameClock &clock, Ui::Graph::TopologyView &view, QPoint step, int steps)
+/**
+ * Pans \p steps moves of \p step pixels, there and back: by dragging the background with
+ * the mouse, or, where boxes cover the whole view, by the scroll bars.
+ */
+Series panBy(FrameClock &clock, Ui::Graph::TopologyView &view, QPoint step, int steps,
+             bool *byScrollBars)
 {
     QWidget *viewport = view.viewport();
-    const QPoint start = backgroundPoint(view);
+    const std::optional<QPoint> start = backgroundPoint(view);
+    *byScrollBars = !start;
     Series series;
-    sendMouse(viewport, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    if (!start) {
+        QScrollBar *horizontal = view.horizontalScrollBar();
+        QScrollBar *vertical = view.verticalScrollBar();
+        for (int i = 0; i < 2 * steps; ++i) {
+            const QPoint delta = i < steps ? step : -step;
+            timeFrame(clock, series, [&] {
+                horizontal->setValue(horizontal->value() + delta.x());
+                vertical->setValue(vertical->value() + delta.y());
+            });
+        }
+        return series;
+    }
+    sendMouse(viewport, QEvent::MouseButtonPress, *start, Qt::LeftButton, Qt::LeftButton);
     clock.waitForFrame(clock.now());
-    QPoint pos = start;
+    QPoint pos = *start;
     for (int i = 0; i < 2 * steps; ++i) {
         pos += i < steps ? step : -step;
         timeFrame(clock, series, [&] {
@@ -390,11 +408,15 @@ void measureInteraction(FrameClock &clock, Ui::Graph::TopologyScene &scene,
     printSeries("  drag role017@host-04 (1 link) over host-05",
                 dragAcross(clock, view, scene.containerItem(QStringLiteral("role017@host-04")),
                            scene.hostItem(QStringLiteral("host-05")), 30));
-    if (view.horizontalScrollBar()->maximum() > view.horizontalScrollBar()->minimum())
-        printSeries("  pan: drag the background, 15 px per move",
-                    panBy(clock, view, QPoint(15, 6), 30));
-    else
+    if (view.horizontalScrollBar()->maximum() > view.horizontalScrollBar()->minimum()) {
+        bool byScrollBars = false;
+        const Series pan = panBy(clock, view, QPoint(15, 6), 30, &byScrollBars);
+        printSeries(byScrollBars ? "  pan: scroll bars (boxes fill the view), 15 px a step"
+                                 : "  pan: drag the background, 15 px per move",
+                    pan);
+    } else {
         std::printf("  pan: nothing to pan, the whole scene is in view\n");
+    }
     const qreal zoom = view.zoom();
     Series zooms = wheelZoom(clock, view, 6);
     zooms += wheelZoom(clock, view, 6);
