@@ -292,6 +292,7 @@ void TopologyScene::removeContainerItem(const QString &id, QSet<HostItem *> &dir
         return;
     const QList<LinkItem *> links = item->links();
     for (LinkItem *link : links) {
+        link->setMoving(false); // removed while dragged: no release will end it
         const bool wasProvider = link->provider() == item;
         link->setEnds(link->dependent() == item ? nullptr : link->dependent(),
                       wasProvider ? nullptr : link->provider());
