@@ -4,6 +4,7 @@
 
 #include <QGraphicsView>
 #include <QPixmap>
+#include <QPointer>
 
 namespace Ui {
 namespace Graph {
@@ -41,7 +42,8 @@ private:
     /** Redraws the links within \p sceneRects into m_linkLayer; false if that is no cheaper. */
     bool updateLinkLayer(const QList<QRectF> &sceneRects);
 
-    TopologyScene *m_scene = nullptr;
+    // The scene may go first (MainWindow deletes it before this view, its older sibling).
+    QPointer<TopologyScene> m_scene;
     // The links as one cached layer: a full repaint blits it instead of stroking hundreds
     // of long antialiased curves. Redrawn when a link, the transform or the viewport changes.
     QPixmap m_linkLayer;
