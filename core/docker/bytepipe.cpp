@@ -50,6 +50,9 @@ BytePipe::Pull BytePipe::pull(char *buffer, qsizetype max, qsizetype &copied)
     copied = std::min(max, held);
     std::memcpy(buffer, m_buffer.constData() + m_readOffset, size_t(copied));
     m_readOffset += copied;
+    const qint64 delivered = m_delivered.fetch_add(copied) + copied;
+    if (m_onDelivered)
+        m_onDelivered(delivered);
     if (m_readOffset == m_buffer.size()) {
         m_buffer.clear();
         m_readOffset = 0;
@@ -92,6 +95,12 @@ void BytePipe::setWakeReader(std::function<void()> wake)
 {
     std::lock_guard lock(m_mutex);
     m_wakeReader = std::move(wake);
+}
+
+void BytePipe::setOnDelivered(std::function<void(qint64)> report)
+{
+    std::lock_guard lock(m_mutex);
+    m_onDelivered = std::move(report);
 }
 
 } // namespace Docker::Internal

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -44,6 +45,14 @@ public:
     void setWakeWriter(std::function<void()> wake);
     void setWakeReader(std::function<void()> wake);
 
+    /** Bytes the reader has taken so far (what reached the upload). Any thread. */
+    [[nodiscard]] qint64 delivered() const { return m_delivered.load(); }
+    /**
+     * Called (on the reader's thread, under the pipe's lock) with delivered() after every
+     * piece the reader takes; for progress reports. Must not call back into the pipe.
+     */
+    void setOnDelivered(std::function<void(qint64)> report);
+
 private:
     void wakeReaderLocked();
 
@@ -57,6 +66,8 @@ private:
     bool m_writerWaiting = false; // paused on a full pipe
     std::function<void()> m_wakeWriter;
     std::function<void()> m_wakeReader;
+    std::function<void(qint64)> m_onDelivered;
+    std::atomic<qint64> m_delivered{0};
 };
 
 } // namespace Docker::Internal

@@ -44,6 +44,8 @@ public:
         m_promise->addResult(std::move(result));
         m_promise->finish();
     }
+    /** Thread-safe; only increases are reported, and Qt throttles the signals. */
+    void progress(int value) const { m_promise->setProgressValue(value); }
     [[nodiscard]] std::function<bool()> canceled() const
     {
         return [p = m_promise] { return p->isCanceled(); };
@@ -537,9 +539,10 @@ QFuture<Result<void>> EngineClient::putArchive(const QString &id, const QString 
     return call<void>(std::move(r), noAnswer);
 }
 
-QFuture<Result<void>> EngineClient::relay(EngineClient &from, Request download, EngineClient &to,
-                                          Request upload,
-                                          std::function<Result<void>(const Response &)> parse)
+template<typename T>
+QFuture<Result<T>> EngineClient::relay(EngineClient &from, Request download, EngineClient &to,
+                                       Request upload,
+                                       std::function<Result<T>(const Response &, qint64)> parse)
 {
     struct Outcome
     {
@@ -547,19 +550,21 @@ QFuture<Result<void>> EngineClient::relay(EngineClient &from, Request download, 
         std::optional<Result<Response>> download;
         std::optional<Result<Response>> upload;
     };
-    Pending<void> pending;
+    Pending<T> pending;
     auto outcome = std::make_shared<Outcome>();
     auto pipe = std::make_shared<Internal::BytePipe>();
+    // Progress in KiB: an int holds 2 TiB that way.
+    pipe->setOnDelivered([pending](qint64 bytes) { pending.progress(int(bytes / 1024)); });
     // Both sides end (a failing one makes the other abort); the cause wins over the
     // abort it caused (Kind::Cancelled), and the sender's error over the receiver's.
-    const auto settle = [pending, outcome, parse = std::move(parse)] {
+    const auto settle = [pending, outcome, pipe, parse = std::move(parse)] {
         std::lock_guard lock(outcome->mutex);
         if (!outcome->download || !outcome->upload)
             return;
         const Result<Response> &down = *outcome->download;
         const Result<Response> &up = *outcome->upload;
         if (down && up)
-            return pending.done(parse(*up));
+            return pending.done(parse(*up, pipe->delivered()));
         if (!down
             && (up || down.error().kind != Error::Kind::Cancelled
                 || up.error().kind == Error::Kind::Cancelled))
@@ -592,15 +597,16 @@ QFuture<Result<void>> EngineClient::relay(EngineClient &from, Request download, 
     return pending.future();
 }
 
-QFuture<Result<void>> EngineClient::copyArchive(EngineClient &from, const QString &fromId,
-                                                const QString &path, EngineClient &to,
-                                                const QString &toId, const QString &toPath)
+QFuture<Result<qint64>> EngineClient::copyArchive(EngineClient &from, const QString &fromId,
+                                                  const QString &path, EngineClient &to,
+                                                  const QString &toId, const QString &toPath)
 {
     Request get = request("GET", QStringLiteral("/containers/%1/archive").arg(segment(fromId)));
     get.query.addQueryItem(QStringLiteral("path"), path);
     Request put = request("PUT", QStringLiteral("/containers/%1/archive").arg(segment(toId)));
     put.query.addQueryItem(QStringLiteral("path"), toPath);
-    return relay(from, std::move(get), to, std::move(put), noAnswer);
+    return relay<qint64>(from, std::move(get), to, std::move(put),
+                         [](const Response &, qint64 bytes) -> Result<qint64> { return bytes; });
 }
 
 // Images
@@ -738,12 +744,12 @@ QFuture<Result<void>> EngineClient::transferImages(EngineClient &from, EngineCli
     load.path = QStringLiteral("/images/load");
     load.query.addQueryItem(QStringLiteral("quiet"), QStringLiteral("1"));
     const QString targetHost = to.hostName();
-    return relay(from, std::move(save), to, std::move(load),
-                 [targetHost](const Response &loaded) -> Result<void> {
-                     auto messages = streamedMessages(
-                         targetHost, QStringLiteral("POST /images/load"), loaded.body);
-                     return messages ? Result<void>() : makeError(messages.error());
-                 });
+    return relay<void>(from, std::move(save), to, std::move(load),
+                       [targetHost](const Response &loaded, qint64) -> Result<void> {
+                           auto messages = streamedMessages(
+                               targetHost, QStringLiteral("POST /images/load"), loaded.body);
+                           return messages ? Result<void>() : makeError(messages.error());
+                       });
 }
 
 // Volumes

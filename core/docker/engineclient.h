@@ -105,8 +105,10 @@ public:
      * Copies \p path of container \p fromId on \p from into the folder \p toPath of container
      * \p toId on \p to (another host, or the same), streamed: the tar goes from one engine to
      * the other through a bounded buffer, never a file. Both clients must outlive the future.
+     * The result is the size of the tar that was relayed, in bytes; while it runs, the
+     * future's progress value is the KiB relayed so far.
      */
-    [[nodiscard]] static QFuture<Scs::Result<void>>
+    [[nodiscard]] static QFuture<Scs::Result<qint64>>
     copyArchive(EngineClient &from, const QString &fromId, const QString &path, EngineClient &to,
                 const QString &toId, const QString &toPath);
 
@@ -175,12 +177,14 @@ private:
     void startStream(EngineStream *stream, Internal::Request request);
     /**
      * Streams the 2xx body of \p download (on \p from) as the body of \p upload (on \p to);
-     * \p parse reads the upload's response; else the error of the side that failed first.
+     * \p parse reads the upload's response and the bytes relayed; else the error of the side
+     * that failed first. The future's progress value is the KiB relayed so far.
      */
-    static QFuture<Scs::Result<void>>
+    template<typename T>
+    static QFuture<Scs::Result<T>>
     relay(EngineClient &from, Internal::Request download, EngineClient &to,
           Internal::Request upload,
-          std::function<Scs::Result<void>(const Internal::Response &)> parse);
+          std::function<Scs::Result<T>(const Internal::Response &, qint64)> parse);
     void cancelRequest(quint64 id);
     void deliverChunk(quint64 id, const QByteArray &chunk);
     void deliverEnd(quint64 id, const Scs::Result<void> &result);

@@ -10,11 +10,10 @@
 #include "managedcontainer.h"
 #include "runtimelog.h"
 #include "runtimetr.h"
+#include "volumecopy.h"
 #include "workflow.h"
 
-#include <QFileInfo>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTimer>
 
 namespace Runtime {
@@ -23,45 +22,12 @@ using Internal::onResult;
 
 namespace {
 
-const QString CopyRoot = QStringLiteral("/scs-copy");
 /** A live move waits this long between dropping the old provision and stopping it. */
 constexpr int LiveDrainMs = 1000;
 
 bool isHostLocal(const QString &method)
 {
     return method == u"local" || method == u"metavol" || method == u"docker";
-}
-
-/** A helper container on \p host whose mounts are \p mounts moved under /scs-copy/<name>. */
-Docker::ContainerSpec helperSpec(const QString &image, const QList<Docker::Mount> &mounts,
-                                 const QList<Manifest::CompiledVolume> &volumes, bool clear)
-{
-    Docker::ContainerSpec spec;
-    spec.image = image;
-    spec.labels.insert(Labels::Helper, QStringLiteral("relocation"));
-    QStringList targets;
-    for (const Manifest::CompiledVolume &volume : volumes) {
-        for (const Docker::Mount &mount : mounts) {
-            if (mount.target != volume.containerPath)
-                continue;
-            Docker::Mount moved = mount;
-            moved.target = CopyRoot + u'/' + volume.name;
-            spec.mounts.append(moved);
-            targets.append(moved.target);
-        }
-    }
-    // The target's helper empties the volumes first, so no stale file of an earlier copy
-    // survives next to the new data. The source's helper is never started.
-    spec.entrypoint = {QStringLiteral("/bin/sh"), QStringLiteral("-c")};
-    if (clear) {
-        QString script;
-        for (const QString &t : targets)
-            script += QStringLiteral("find '%1' -mindepth 1 -delete; ").arg(t);
-        spec.command = {script + QStringLiteral("exit 0")};
-    } else {
-        spec.command = {QStringLiteral("exit 0")};
-    }
-    return spec;
 }
 
 } // namespace
@@ -215,43 +181,59 @@ void Relocation::build()
             });
     };
 
-    inner->addStep(Tr::tr("copy volumes"), [this, stopSource, restartSource](StepDone done) {
+    inner->addStep(Tr::tr("copy volumes"), [this](StepDone done) {
         if (m_mode == Mode::Live) {
             beginPhase(Tr::tr("copy volumes (live)"));
-            copyVolumes(true, done);
+            volumeCopy()->copyAll(done);
             return;
         }
-        done({});
+        // Stop-first: copy everything while the source still serves, so that after the
+        // stop only the changes travel (when both hosts are real engines).
+        Internal::VolumeCopy *copy = volumeCopy();
+        if (!copy->hasVolumes() || !copy->canPreCopy()) {
+            done({});
+            return;
+        }
+        beginPhase(Tr::tr("pre-copy volumes to %1").arg(m_targetHost));
+        copy->preCopy(done);
     });
 
-    if (true) {
-        // Stop-first only: stop, then copy. (Steps are added for both modes; the mode is
-        // known only after "plan", so the steps check it.)
-        inner->addStep(
-            Tr::tr("stop source"),
-            [this, stopSource](StepDone done) {
-                if (m_mode != Mode::StopFirst) {
-                    done({});
-                    return;
-                }
-                stopSource(done);
-            },
-            [this, restartSource](StepDone done) {
-                if (!m_sourceStopped) {
-                    done({});
-                    return;
-                }
-                restartSource(done);
-            });
-        inner->addStep(Tr::tr("copy volumes (stopped)"), [this](StepDone done) {
+    // Stop-first only: stop, then copy what is left. (Steps are added for both modes; the
+    // mode is known only after "plan", so the steps check it.)
+    inner->addStep(
+        Tr::tr("stop source"),
+        [this, stopSource](StepDone done) {
             if (m_mode != Mode::StopFirst) {
                 done({});
                 return;
             }
-            beginPhase(Tr::tr("copy volumes to %1").arg(m_targetHost));
-            copyVolumes(false, done);
+            stopSource(done);
+        },
+        [this, restartSource](StepDone done) {
+            if (!m_sourceStopped) {
+                done({});
+                return;
+            }
+            restartSource(done);
         });
-    }
+    inner->addStep(Tr::tr("copy volumes (stopped)"), [this](StepDone done) {
+        if (m_mode != Mode::StopFirst) {
+            done({});
+            return;
+        }
+        Internal::VolumeCopy *copy = volumeCopy();
+        if (!copy->hasVolumes()) {
+            done({});
+            return;
+        }
+        if (copy->preCopied()) {
+            beginPhase(Tr::tr("copy volumes to %1 (changes)").arg(m_targetHost));
+            copy->copyChanges(done);
+        } else {
+            beginPhase(Tr::tr("copy volumes to %1").arg(m_targetHost));
+            copy->copyAll(done);
+        }
+    });
 
     inner->addStep(Tr::tr("start on target"), [this](StepDone done) {
         beginPhase(Tr::tr("start on %1").arg(m_targetHost));
@@ -297,6 +279,8 @@ void Relocation::build()
 
     m_workflow->addStep(m_workflow->name(), [this, inner](StepDone done) {
         connect(inner, &Workflow::finished, this, [this, done](const Scs::Result<void> &result) {
+            if (m_copy)
+                m_copy->cleanup(); // helpers of a copy that a failure cut short
             if (!m_phases.isEmpty() && m_phases.last().durationMs < 0)
                 m_phases.last().durationMs = m_clock.elapsed() - m_phases.last().startedMs;
             if (m_source)
@@ -330,164 +314,34 @@ void Relocation::build()
     });
 }
 
-void Relocation::copyVolumes(bool live, std::function<void(Scs::Result<void>)> done)
+Internal::VolumeCopy *Relocation::volumeCopy()
 {
-    Q_UNUSED(live)
+    if (m_copy)
+        return m_copy;
     QList<Manifest::CompiledVolume> volumes;
     for (const auto &volume : m_source->compiled().volumes)
         if (isHostLocal(volume.method))
             volumes.append(volume);
-    if (volumes.isEmpty()) {
-        done({});
-        return;
-    }
-    Host *source = m_manager->host(m_sourceHost);
-    Host *target = m_manager->host(m_targetHost);
-    const QString image = m_source->compiled().image.tag;
-    // The source container may be gone (stop-first): its mounts are the compiled ones on
-    // the source host, which the source container object still knows.
-    const Docker::ContainerSpec fromSpec = helperSpec(image, m_source->mounts(), volumes, false);
-    const Docker::ContainerSpec toSpec = helperSpec(image, m_target->mounts(), volumes, true);
-    auto dir = std::make_shared<QTemporaryDir>();
-    auto helpers = std::make_shared<QPair<QString, QString>>();
-    auto cleanup = [source, target, helpers]() {
-        if (!helpers->first.isEmpty())
-            (void)source->engine()->removeContainer(helpers->first, true);
-        if (!helpers->second.isEmpty())
-            (void)target->engine()->removeContainer(helpers->second, true);
-    };
-    auto fail = [done, cleanup](const Scs::Error &error, const QString &what) {
-        cleanup();
-        done(Scs::makeError(error.withContext(what)));
-    };
-    auto succeed = [done, cleanup]() {
-        cleanup();
-        done({});
-    };
-    auto create = [this](Host *host, Docker::ContainerSpec spec,
-                         std::function<void(Scs::Result<QString>)> created) {
-        onResult(
-            host->engine()->createContainer(spec), this,
-            [this, host, spec, created](const Scs::Result<QString> &result) {
-                if (result
-                    || !result.error().message.contains(
-                        QStringLiteral("bind source path does not exist"))) {
-                    created(result);
-                    return;
-                }
-                QStringList paths;
-                for (const auto &m : spec.mounts)
-                    if (m.type == Docker::Mount::Type::Bind)
-                        paths.append(m.source);
-                ManagedContainer *on = host == m_target->host() ? m_target.data() : m_source.data();
-                on->ensureHostFolders(paths, [this, host, spec, created](Scs::Result<void> made) {
-                    if (!made) {
-                        created(Scs::makeError(made.error()));
-                        return;
-                    }
-                    onResult(host->engine()->createContainer(spec), this, created);
-                });
-            });
-    };
-    const QString fromWhat = Tr::tr("reading the volumes on %1").arg(m_sourceHost);
-    const QString toWhat = Tr::tr("writing the volumes on %1").arg(m_targetHost);
-    create(source, fromSpec, [=, this](const Scs::Result<QString> &from) {
-        if (!from) {
-            fail(from.error(), fromWhat);
-            return;
-        }
-        helpers->first = *from;
-        create(target, toSpec, [=, this](const Scs::Result<QString> &to) {
-            if (!to) {
-                fail(to.error(), toWhat);
-                return;
-            }
-            helpers->second = *to;
-            // Empty the target volumes (the helper's command), then copy one volume at a time.
-            onResult(
-                target->engine()->startContainer(*to), this, [=, this](const Scs::Result<void> &s) {
-                    if (!s) {
-                        fail(s.error(), toWhat);
-                        return;
-                    }
-                    auto waitExit = std::make_shared<std::function<void(int)>>();
-                    *waitExit = [=, this](int tries) {
-                        onResult(
-                            target->engine()->inspectContainer(*to), this,
-                            [=, this](const Scs::Result<Docker::ContainerInfo> &info) {
-                                if (!info) {
-                                    Internal::releaseLater(waitExit);
-                                    fail(info.error(), toWhat);
-                                    return;
-                                }
-                                if (info->state.running && tries < 600) {
-                                    QTimer::singleShot(50, this, [=]() { (*waitExit)(tries + 1); });
-                                    return;
-                                }
-                                Internal::releaseLater(waitExit);
-                                auto queue
-                                    = std::make_shared<QList<Manifest::CompiledVolume>>(volumes);
-                                auto next = std::make_shared<std::function<void()>>();
-                                *next = [=, this]() {
-                                    if (queue->isEmpty()) {
-                                        Internal::releaseLater(next);
-                                        succeed();
-                                        return;
-                                    }
-                                    const auto volume = queue->takeFirst();
-                                    Docker::EngineClient *fromClient = source->engine()->client();
-                                    Docker::EngineClient *toClient = target->engine()->client();
-                                    if (fromClient && toClient) {
-                                        // Real engines: streamed from one to the other, no file.
-                                        onResult(Docker::EngineClient::copyArchive(
-                                                     *fromClient, *from,
-                                                     CopyRoot + u'/' + volume.name, *toClient, *to,
-                                                     CopyRoot),
-                                                 this, [=, this](const Scs::Result<void> &copied) {
-                                                     if (!copied) {
-                                                         Internal::releaseLater(next);
-                                                         fail(copied.error(),
-                                                              Tr::tr("copying volume %1 from %2 to "
-                                                                     "%3")
-                                                                  .arg(volume.name, m_sourceHost,
-                                                                       m_targetHost));
-                                                         return;
-                                                     }
-                                                     (*next)();
-                                                 });
-                                        return;
-                                    }
-                                    const QString file
-                                        = dir->filePath(volume.name + QStringLiteral(".tar"));
-                                    onResult(source->engine()->getArchive(
-                                                 *from, CopyRoot + u'/' + volume.name, file),
-                                             this, [=, this](const Scs::Result<void> &got) {
-                                                 if (!got) {
-                                                     Internal::releaseLater(next);
-                                                     fail(got.error(), fromWhat);
-                                                     return;
-                                                 }
-                                                 m_copiedBytes += QFileInfo(file).size();
-                                                 onResult(target->engine()->putArchive(
-                                                              *to, CopyRoot, file),
-                                                          this, [=](const Scs::Result<void> &put) {
-                                                              QFile::remove(file);
-                                                              if (!put) {
-                                                                  Internal::releaseLater(next);
-                                                                  fail(put.error(), toWhat);
-                                                                  return;
-                                                              }
-                                                              (*next)();
-                                                          });
-                                             });
-                                };
-                                (*next)();
-                            });
-                    };
-                    (*waitExit)(0);
-                });
-        });
-    });
+    m_copy = new Internal::VolumeCopy(m_source, m_target, volumes, this);
+    connect(m_copy, &Internal::VolumeCopy::progress, this, &Relocation::handleCopyProgress);
+    return m_copy;
+}
+
+void Relocation::handleCopyProgress(qint64 copied, qint64 total)
+{
+    m_copiedBytes = copied;
+    const QString name = m_phases.isEmpty() ? QString() : m_phases.last().name;
+    const int percent = total > 0 ? int(std::min<qint64>(100, copied * 100 / total)) : -1;
+    const QString amount = total > 0 ? Tr::tr("%1 of %2 MiB")
+                                           .arg(double(copied) / 1048576.0, 0, 'f', 1)
+                                           .arg(double(total) / 1048576.0, 0, 'f', 1)
+                                     : Tr::tr("%1 MiB").arg(double(copied) / 1048576.0, 0, 'f', 1);
+    if (m_source)
+        m_source->setPhase(Tr::tr("moving to %1: %2, %3").arg(m_targetHost, name, amount), percent);
+    if (m_target)
+        m_target->setPhase(Tr::tr("moving from %1: %2, %3").arg(m_sourceHost, name, amount),
+                           percent);
+    emit copyProgress(copied, total);
 }
 
 } // namespace Runtime

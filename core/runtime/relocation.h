@@ -16,6 +16,9 @@ namespace Runtime {
 class ContainerManager;
 class ManagedContainer;
 class Workflow;
+namespace Internal {
+class VolumeCopy;
+}
 
 /**
  * Moves one role of a running stack to another host.
@@ -67,17 +70,21 @@ public:
     [[nodiscard]] QList<Phase> phases() const { return m_phases; }
     /** The measured window in which the role had no registered provision, in ms (0: none). */
     [[nodiscard]] qint64 unavailableMs() const { return m_unavailableMs; }
-    /** Bytes copied between the hosts through a file (0 when streamed engine to engine). */
+    /** Bytes of volume data moved between the hosts so far (pre-copy and changes count). */
     [[nodiscard]] qint64 copiedBytes() const { return m_copiedBytes; }
     [[nodiscard]] bool rolledBack() const { return m_rolledBack; }
 
 signals:
     void phaseStarted(const QString &phase);
+    /** Volume data moved so far; \p totalBytes is the volumes' size, 0 when unknown. */
+    void copyProgress(qint64 copiedBytes, qint64 totalBytes);
 
 private:
     void build();
     void beginPhase(const QString &name);
-    void copyVolumes(bool live, std::function<void(Scs::Result<void>)> done);
+    /** The copier of the role's host-local volumes (made on first use, after prepare). */
+    Internal::VolumeCopy *volumeCopy();
+    void handleCopyProgress(qint64 copied, qint64 total);
     void rollback(const Scs::Error &error, std::function<void(Scs::Result<void>)> done);
 
     ContainerManager *m_manager;
@@ -88,6 +95,7 @@ private:
     Workflow *m_workflow;
     QPointer<ManagedContainer> m_source;
     QPointer<ManagedContainer> m_target;
+    Internal::VolumeCopy *m_copy = nullptr; // child
     QElapsedTimer m_clock;
     QElapsedTimer m_window;
     QList<Phase> m_phases;
