@@ -80,13 +80,22 @@ start_daemon() {
     mkdir -p "$run" "$data/docker" "$data/private" "$PRIVATE"
     echo "$idx" >"$run/idx"
     # nsenter --net, not "ip netns exec" (see above); unshare --mount gives the daemon its
-    # own view of $PRIVATE.
-    setsid nsenter --net="/run/netns/$name" unshare --mount --propagation private \
-        sh -c 'mount --bind "$1" "$2" && exec dockerd -H "unix://$3/docker.sock" \
-            --data-root "$4/docker" --exec-root "$3/exec" --pidfile "$3/dockerd.pid" \
-            --bip "$5" --log-level warn' \
-        sh "$data/private" "$PRIVATE" "$run" "$data" "$BIP.$((100 + idx)).1/24" \
-        </dev/null >>"$run/dockerd.log" 2>&1 &
+    # own view of $PRIVATE. The daemon outlives this script, so it must not keep any
+    # descriptor it inherited: a caller's `flock /tmp/scs-e2e.lock` would stay locked for
+    # as long as the daemon runs (seen: every later e2e run waited forever).
+    (
+        for fd in /proc/"$BASHPID"/fd/*; do
+            fd=${fd##*/}
+            if [ "$fd" -gt 2 ]; then
+                eval "exec $fd>&-"
+            fi
+        done
+        exec setsid nsenter --net="/run/netns/$name" unshare --mount --propagation private \
+            sh -c 'mount --bind "$1" "$2" && exec dockerd -H "unix://$3/docker.sock" \
+                --data-root "$4/docker" --exec-root "$3/exec" --pidfile "$3/dockerd.pid" \
+                --bip "$5" --log-level warn' \
+            sh "$data/private" "$PRIVATE" "$run" "$data" "$BIP.$((100 + idx)).1/24"
+    ) </dev/null >>"$run/dockerd.log" 2>&1 &
     for _ in $(seq 1 300); do
         if ping_ok "$name"; then
             return 0
