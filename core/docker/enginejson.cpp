@@ -377,7 +377,17 @@ QJsonObject containerCreateBody(const ContainerSpec &spec)
     if (!bindings.isEmpty())
         host.insert(QLatin1String("PortBindings"), bindings);
     QJsonArray mounts;
+    QJsonArray binds;
     for (const Mount &m : spec.mounts) {
+        const auto plain
+            = [](const QString &path) { return !path.contains(u':') && !path.contains(u','); };
+        if (m.type == Mount::Type::Bind && m.createSource && plain(m.source) && plain(m.target)) {
+            // A missing source is created by the engine on its host, with no extra container
+            // and on whatever file system the engine sees (it may not be ours).
+            binds.append(QString(m.source + u':' + m.target
+                                 + (m.readOnly ? QStringLiteral(":ro") : QStringLiteral(":rw"))));
+            continue;
+        }
         QJsonObject mount{{QLatin1String("Target"), m.target},
                           {QLatin1String("ReadOnly"), m.readOnly}};
         switch (m.type) {
@@ -397,6 +407,8 @@ QJsonObject containerCreateBody(const ContainerSpec &spec)
     }
     if (!mounts.isEmpty())
         host.insert(QLatin1String("Mounts"), mounts);
+    if (!binds.isEmpty())
+        host.insert(QLatin1String("Binds"), binds);
     if (!spec.networkMode.isEmpty())
         host.insert(QLatin1String("NetworkMode"), spec.networkMode);
     host.insert(

@@ -48,6 +48,11 @@ struct Mount
     QString source; ///< host path (Bind) or volume name (Volume); unused for Tmpfs
     QString target; ///< path in the container
     bool readOnly = false;
+    /**
+     * Bind only: the engine creates a missing source folder on its own host (sent as
+     * HostConfig.Binds, whose legacy form does that, unless a path holds ':' or ',').
+     */
+    bool createSource = false;
 };
 
 /** The container's HEALTHCHECK. Times are in seconds. */

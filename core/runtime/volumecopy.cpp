@@ -25,6 +25,10 @@ const QString CopyRoot = QStringLiteral("/scs-copy");
 const QString Marker = QStringLiteral("/scs-mark");
 /** Where the changes are packed (source helper) and unpacked from (target helper). */
 const QString Delta = QStringLiteral("/scs-delta");
+/** Live rounds of changes after the full pre-copy, at most, ... */
+constexpr int MaxLiveRounds = 2;
+/** ... while the round before moved more than this. */
+constexpr qint64 LiveRoundBytes = 32 * 1024 * 1024;
 
 /** \p text as one single-quoted shell word. */
 QString quoted(const QString &text)
@@ -348,8 +352,106 @@ void VolumeCopy::preCopy(StepDone done)
                      return;
                  }
                  m_preCopied = true;
-                 done({});
+                 m_marker = Marker;
+                 m_lastRoundBytes = m_copiedBytes;
+                 liveRounds(MaxLiveRounds, [this, done](Scs::Result<void>) {
+                     if (!m_preCopied)
+                         cleanup(); // a live round failed half-way: everything after the stop
+                     done({});
+                 });
              });
+}
+
+void VolumeCopy::sendChanges(bool live, std::function<void(Scs::Result<void>, bool)> done)
+{
+    // Source: per volume, what changed since the marker (the volume's folder itself too, for
+    // its mode and owner), every name that exists (sorted, to find deletions), and the
+    // changed entries as a tar, without recursing: a changed folder's unchanged files stay.
+    // While the source runs (a live round) a new marker is taken first, and a file that
+    // changes or goes while it is read is fine: it is newer than the new marker, so the next
+    // round takes it again, and one that went is deleted on the target by the next round.
+    const QString since = m_marker;
+    const QString next = live ? QStringLiteral("%1.%2").arg(Marker).arg(++m_round) : since;
+    QString sourceScript = QStringLiteral("set -e\nrm -rf %1\nmkdir %1\n").arg(Delta);
+    if (live)
+        sourceScript += QStringLiteral("touch -d \"@$(( $(date +%s) - 2 ))\" %1\n").arg(next);
+    const QString tolerate = live ? QStringLiteral(" || true") : QString();
+    const QString tarLive
+        = live ? QStringLiteral(" --ignore-failed-read || [ $? -eq 1 ]") : QString();
+    // Target: delete what the source no longer has, unpack the changes over the copy.
+    QString targetScript = QStringLiteral("set -e\n");
+    for (qsizetype i = 0; i < m_volumes.size(); ++i) {
+        const QString path = quoted(volumePath(m_volumes.at(i)));
+        const QString stem = QStringLiteral("%1/%2").arg(Delta).arg(i);
+        sourceScript
+            += QStringLiteral("cd %1\n"
+                              "{ find . -cnewer %2 -print0 > %3.changed; }%5\n"
+                              "{ find . -mindepth 1 -print0 | LC_ALL=C sort -z > %3.all; }%5\n"
+                              "tar --null --no-recursion --numeric-owner -cf %3.tar "
+                              "-T %3.changed%6\n"
+                              "printf '%4: %s changed\\n' \"$(tr -cd '\\0' < %3.changed "
+                              "| wc -c)\"\n")
+                   .arg(path, since, stem, m_volumes.at(i).name, tolerate, tarLive);
+        targetScript += QStringLiteral("cd %1\n"
+                                       "find . -mindepth 1 -print0 | LC_ALL=C sort -z > %2.here\n"
+                                       "LC_ALL=C comm -z -23 %2.here %2.all | xargs -0r rm -rf --\n"
+                                       "tar --numeric-owner -xpf %2.tar\n")
+                            .arg(path, stem);
+    }
+    targetScript += QStringLiteral("cd /\nrm -rf %1\n").arg(Delta);
+    const qint64 before = m_copiedBytes;
+    // Whether the target's copy may be half-changed (then only a full copy can repair it).
+    auto touched = std::make_shared<bool>(false);
+    QList<QPair<QString, std::function<void(StepDone)>>> steps;
+    steps.append({QStringLiteral("pack changes"), [this, sourceScript](StepDone step) {
+                      shell(m_sourceHost, m_sourceHelper, sourceScript,
+                            [step](const Scs::Result<QString> &out) {
+                                if (out)
+                                    qCInfo(runtimeLog).noquote()
+                                        << "changes since the last copy:" << out->trimmed();
+                                step(out ? Scs::Result<void>() : Scs::makeError(out.error()));
+                            });
+                  }});
+    steps.append({QStringLiteral("send changes"), [this](StepDone step) {
+                      relay(m_sourceHost, m_sourceHelper, Delta, m_targetHost, m_targetHelper,
+                            QStringLiteral("/"), step);
+                  }});
+    steps.append({QStringLiteral("apply changes"), [this, targetScript, touched](StepDone step) {
+                      *touched = true;
+                      shell(m_targetHost, m_targetHelper, targetScript,
+                            [step](const Scs::Result<QString> &out) {
+                                step(out ? Scs::Result<void>() : Scs::makeError(out.error()));
+                            });
+                  }});
+    runSteps(this, QStringLiteral("copy changes"), steps,
+             [this, done, next, before, touched](const Scs::Result<void> &result) {
+                 if (result) {
+                     m_marker = next;
+                     m_lastRoundBytes = m_copiedBytes - before;
+                 }
+                 done(result, *touched);
+             });
+}
+
+void VolumeCopy::liveRounds(int left, StepDone done)
+{
+    // Each round copies what changed during the one before; a few rounds shrink what the
+    // stopped window has to carry to what changes in a few seconds (log files, hot pages).
+    if (left <= 0 || m_lastRoundBytes < LiveRoundBytes) {
+        done({});
+        return;
+    }
+    sendChanges(true, [this, left, done](Scs::Result<void> result, bool touched) {
+        if (!result) {
+            qCInfo(runtimeLog) << "a live round of changes failed:" << result.error().message;
+            // Untouched, the target still holds what the last marker says it holds.
+            if (touched)
+                m_preCopied = false;
+            done({});
+            return;
+        }
+        liveRounds(left - 1, done);
+    });
 }
 
 void VolumeCopy::copyChanges(StepDone done)
@@ -359,65 +461,19 @@ void VolumeCopy::copyChanges(StepDone done)
         copyAll(std::move(done));
         return;
     }
-    // Source: per volume, what changed since the marker (the volume's folder itself too, for
-    // its mode and owner), every name that exists (sorted, to find deletions), and the
-    // changed entries as a tar, without recursing: a changed folder's unchanged files stay.
-    QString sourceScript = QStringLiteral("set -e\nrm -rf %1\nmkdir %1\n").arg(Delta);
-    // Target: delete what the source no longer has, unpack the changes over the pre-copy.
-    QString targetScript = QStringLiteral("set -e\n");
-    for (qsizetype i = 0; i < m_volumes.size(); ++i) {
-        const QString path = quoted(volumePath(m_volumes.at(i)));
-        const QString stem = QStringLiteral("%1/%2").arg(Delta).arg(i);
-        sourceScript += QStringLiteral("cd %1\n"
-                                       "find . -cnewer %2 -print0 > %3.changed\n"
-                                       "find . -mindepth 1 -print0 | LC_ALL=C sort -z > %3.all\n"
-                                       "tar --null --no-recursion --numeric-owner -cf %3.tar "
-                                       "-T %3.changed\n"
-                                       "printf '%4: %s changed\\n' \"$(tr -cd '\\0' < %3.changed "
-                                       "| wc -c)\"\n")
-                            .arg(path, Marker, stem, m_volumes.at(i).name);
-        targetScript += QStringLiteral("cd %1\n"
-                                       "find . -mindepth 1 -print0 | LC_ALL=C sort -z > %2.here\n"
-                                       "LC_ALL=C comm -z -23 %2.here %2.all | xargs -0r rm -rf --\n"
-                                       "tar --numeric-owner -xpf %2.tar\n")
-                            .arg(path, stem);
-    }
-    targetScript += QStringLiteral("cd /\nrm -rf %1\n").arg(Delta);
     const QString sourceName = m_sourceHost->name();
-    QList<QPair<QString, std::function<void(StepDone)>>> steps;
-    steps.append({QStringLiteral("pack changes"), [this, sourceScript](StepDone next) {
-                      shell(m_sourceHost, m_sourceHelper, sourceScript,
-                            [next](const Scs::Result<QString> &out) {
-                                if (out)
-                                    qCInfo(runtimeLog).noquote()
-                                        << "changes since the pre-copy:" << out->trimmed();
-                                next(out ? Scs::Result<void>() : Scs::makeError(out.error()));
-                            });
-                  }});
-    steps.append({QStringLiteral("send changes"), [this](StepDone next) {
-                      relay(m_sourceHost, m_sourceHelper, Delta, m_targetHost, m_targetHelper,
-                            QStringLiteral("/"), next);
-                  }});
-    steps.append({QStringLiteral("apply changes"), [this, targetScript](StepDone next) {
-                      shell(m_targetHost, m_targetHelper, targetScript,
-                            [next](const Scs::Result<QString> &out) {
-                                next(out ? Scs::Result<void>() : Scs::makeError(out.error()));
-                            });
-                  }});
-    runSteps(this, QStringLiteral("copy changes"), steps,
-             [this, done, sourceName](const Scs::Result<void> &result) {
-                 cleanup();
-                 if (result) {
-                     done({});
-                     return;
-                 }
-                 // The target's copy is in an unknown state: start over with everything.
-                 qCWarning(runtimeLog).noquote()
-                     << "copying the changes from" << sourceName
-                     << "failed, copying everything:" << result.error().message;
-                 m_preCopied = false;
-                 copyAll(done);
-             });
+    sendChanges(false, [this, done, sourceName](Scs::Result<void> result, bool) {
+        cleanup();
+        if (result) {
+            done({});
+            return;
+        }
+        // The target's copy is in an unknown state: start over with everything.
+        qCWarning(runtimeLog).noquote() << "copying the changes from" << sourceName
+                                        << "failed, copying everything:" << result.error().message;
+        m_preCopied = false;
+        copyAll(done);
+    });
 }
 
 void VolumeCopy::copyAll(StepDone done)

@@ -37,7 +37,10 @@ namespace Internal {
  * just before is not missed) and copies every volume in full. After the source stopped,
  * copyChanges() sends only what changed since the marker (by status-change time, so a
  * rename or chmod counts as much as a write) as one tar, and deletes on the target what
- * is gone on the source. The stopped window then holds only the changes. The helpers
+ * is gone on the source. Before that, while the source still runs, preCopy() sends the
+ * changes made during the full copy the same way (a new marker each round, at most two
+ * rounds, while a round moves more than 32 MiB). The stopped window then holds only what
+ * changed in the last seconds. The helpers
  * need GNU find, sort, comm, xargs and tar (checked first); without them preCopy()
  * succeeds without copying (preCopied() stays false) and the caller copies everything
  * after the stop. A failed copyChanges() falls back to copyAll().
@@ -87,6 +90,12 @@ private:
     void relay(Host *from, const QString &fromId, const QString &path, Host *to,
                const QString &toId, const QString &toPath, StepDone done);
     void removeHelper(Host *host, QString &id);
+    /**
+     * One round of changes since m_marker; \p live: the source still runs (a new marker is
+     * taken first). \p done also says whether the target was touched.
+     */
+    void sendChanges(bool live, std::function<void(Scs::Result<void>, bool)> done);
+    void liveRounds(int left, StepDone done);
     [[nodiscard]] QString volumePath(const Manifest::CompiledVolume &volume) const;
 
     QPointer<ManagedContainer> m_source;
@@ -98,6 +107,9 @@ private:
     QString m_sourceHelper;
     QString m_targetHelper;
     bool m_preCopied = false;
+    QString m_marker; // the target holds every change before this marker's time
+    int m_round = 0;
+    qint64 m_lastRoundBytes = 0;
     qint64 m_copiedBytes = 0;
     qint64 m_runningBytes = 0; // of the tar travelling now
     qint64 m_totalBytes = 0;

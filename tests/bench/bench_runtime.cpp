@@ -336,12 +336,13 @@ bool hostsAnswer()
 
 void benchMoves()
 {
-    if (!hostsAnswer()) {
-        const Run setup = run(g_source + QStringLiteral("/tests/runtime/dockhosts.sh"),
-                              {QStringLiteral("setup")});
-        if (setup.exitCode != 0 || !hostsAnswer())
-            fail(QStringLiteral("the namespace hosts do not answer: %1").arg(setup.output));
-    }
+    // setup also when the hosts answer: it empties their private folders and removes their
+    // containers, so every run starts from a fresh data directory (the old master's data
+    // stays on its host after a move).
+    const Run setup
+        = run(g_source + QStringLiteral("/tests/runtime/dockhosts.sh"), {QStringLiteral("setup")});
+    if (setup.exitCode != 0 || !hostsAnswer())
+        fail(QStringLiteral("the namespace hosts do not answer: %1").arg(setup.output));
     // The same layout as the e2e test; data under the folder each host sees privately.
     const QString dir = QStringLiteral("/var/tmp/scs-e2e/private/bench");
     QDir(dir).removeRecursively();

@@ -58,10 +58,11 @@ public:
                                 Scs::Error::Kind::InvalidInput));
             return;
         }
-        // The folder is created on the host by the engine-start step when missing
-        // (the engine's file system may not be ours).
-        ctx.spec.mounts.append(
-            Docker::Mount{Docker::Mount::Type::Bind, m_volume.hostPath, m_volume.containerPath});
+        // A missing folder is created on the host by the engine (the engine's file system
+        // may not be ours); where it cannot, by the engine-start step.
+        Docker::Mount mount{Docker::Mount::Type::Bind, m_volume.hostPath, m_volume.containerPath};
+        mount.createSource = true;
+        ctx.spec.mounts.append(mount);
         publishVolume(ctx, m_volume, m_volume.hostPath);
         done({});
     }
