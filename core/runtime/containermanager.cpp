@@ -635,8 +635,17 @@ Workflow *ContainerManager::down()
 
 Workflow *ContainerManager::move(const QString &role, const QString &hostName)
 {
+    // Only the last relocation is kept (lastRelocation()); an earlier one goes once its
+    // workflow has finished, now or when it does (one that was never started stays).
+    if (Relocation *previous = m_lastRelocation.data();
+        previous && previous->workflow()->isFinished())
+        previous->deleteLater();
     auto *relocation = new Relocation(this, role, hostName, this);
     m_lastRelocation = relocation;
+    connect(relocation->workflow(), &Workflow::finished, relocation, [this, relocation]() {
+        if (m_lastRelocation != relocation)
+            relocation->deleteLater();
+    });
     return relocation->workflow();
 }
 

@@ -99,7 +99,10 @@ public:
     [[nodiscard]] Workflow *adopt();
     /** Stops every container of the stack (also those another process started). */
     [[nodiscard]] Workflow *down();
-    /** Moves \p role to \p hostName; see Relocation. */
+    /**
+     * Moves \p role to \p hostName; see Relocation. The manager keeps only the last
+     * relocation: the one before is deleted (later) once its workflow has finished.
+     */
     [[nodiscard]] Workflow *move(const QString &role, const QString &hostName);
     /** The last relocation (phases, measured unavailability), or nullptr. */
     [[nodiscard]] Relocation *lastRelocation() const;

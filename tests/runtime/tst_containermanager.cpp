@@ -42,6 +42,7 @@ private slots:
     void hostDownDropsProvisions();
     void moveStatelessHasNoGap();
     void moveStatefulCopiesVolumes();
+    void earlierRelocationsAreDeleted();
     void moveRollsBackWhenCopyFails();
     void moveFailsCleanlyWhenTargetRefuses();
     void unknownMethodsAreRejected();
@@ -348,6 +349,7 @@ void tst_ContainerManager::moveStatefulCopiesVolumes()
     QVERIFY(h2->calls.contains(QStringLiteral("put-archive /scs-copy")));
     QCOMPARE(h2->received.size(), 1);
     QCOMPARE(h2->received.at(0), QByteArray("fake-tar:/scs-copy/data"));
+    QCOMPARE(relocation->copiedBytes(), qint64(h2->received.at(0).size()));
     // The dependent followed through disco: a liveupdate to h2's address.
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(h1->execs.begin(), h1->execs.end(),
                                          [](const FakeEngine::ExecRecord &e) {
@@ -363,6 +365,20 @@ void tst_ContainerManager::moveStatefulCopiesVolumes()
         QVERIFY(!c.spec.labels.contains(Labels::Helper));
     for (const auto &c : std::as_const(h1->containers))
         QVERIFY(!c.spec.labels.contains(Labels::Helper));
+}
+
+void tst_ContainerManager::earlierRelocationsAreDeleted()
+{
+    // One Relocation per move used to stay with the manager for good.
+    QVERIFY(upStack());
+    QVERIFY(run(m_manager->move(QStringLiteral("app"), QStringLiteral("h2"))));
+    QPointer<Relocation> first = m_manager->lastRelocation();
+    QVERIFY(first);
+    QVERIFY(run(m_manager->move(QStringLiteral("app"), QStringLiteral("h1"))));
+    QTRY_VERIFY(!first);
+    QVERIFY(m_manager->lastRelocation());
+    QCOMPARE(m_manager->lastRelocation()->targetHost(), QStringLiteral("h1"));
+    QCOMPARE(m_manager->findChildren<Relocation *>(Qt::FindDirectChildrenOnly).size(), 1);
 }
 
 void tst_ContainerManager::moveRollsBackWhenCopyFails()
