@@ -354,6 +354,9 @@ void VolumeCopy::preCopy(StepDone done)
                  m_preCopied = true;
                  m_marker = Marker;
                  m_lastRoundBytes = m_copiedBytes;
+                 qCInfo(runtimeLog).noquote()
+                     << QStringLiteral("pre-copy sent %1 MiB")
+                            .arg(double(m_copiedBytes) / 1048576.0, 0, 'f', 1);
                  liveRounds(MaxLiveRounds, [this, done](Scs::Result<void>) {
                      if (!m_preCopied)
                          cleanup(); // a live round failed half-way: everything after the stop
@@ -424,10 +427,15 @@ void VolumeCopy::sendChanges(bool live, std::function<void(Scs::Result<void>, bo
                             });
                   }});
     runSteps(this, QStringLiteral("copy changes"), steps,
-             [this, done, next, before, touched](const Scs::Result<void> &result) {
+             [this, done, next, since, before, touched](const Scs::Result<void> &result) {
                  if (result) {
                      m_marker = next;
                      m_lastRoundBytes = m_copiedBytes - before;
+                     qCInfo(runtimeLog).noquote()
+                         << QStringLiteral("changes sent (%1): %2 MiB")
+                                .arg(next == since ? QStringLiteral("stopped")
+                                                   : QStringLiteral("live"))
+                                .arg(double(m_lastRoundBytes) / 1048576.0, 0, 'f', 1);
                  }
                  done(result, *touched);
              });
