@@ -22,6 +22,7 @@
 
 #include "disco/server.h"
 #include "docker/types.h"
+#include "e2eutil.h"
 #include "fileutil.h"
 #include "runtime/containermanager.h"
 #include "runtime/engine.h"
@@ -48,7 +49,6 @@
 #include <csignal>
 #include <cstdio>
 #include <optional>
-#include <sys/prctl.h>
 
 using namespace Runtime;
 
@@ -71,19 +71,9 @@ void say(const QString &text)
     std::exit(1);
 }
 
-/** Runs the event loop until \p done or \p timeoutMs. */
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
+    return TestUtil::waitUntil(done, timeoutMs);
 }
 
 void wait(int ms)
@@ -158,27 +148,14 @@ Scs::Result<void> runWorkflow(Workflow *workflow, int timeoutMs = 600000)
 
 Scs::Result<QString> sql(HeadlessStack &stack, const QString &role, const QString &statement)
 {
-    ManagedContainer *c = stack.manager()->container(role);
-    if (!c)
-        return Scs::makeError(QStringLiteral("%1 does not run").arg(role));
-    Docker::ExecSpec spec;
-    spec.command = {QStringLiteral("mariadb"), QStringLiteral("-N"), QStringLiteral("-B"),
-                    QStringLiteral("blog"),    QStringLiteral("-e"), statement};
-    auto future = c->host()->engine()->exec(c->dockerId(), spec);
-    if (!waitFor([&future] { return future.isFinished(); }, 300000))
-        return Scs::makeError(QStringLiteral("exec timed out"));
-    const auto result = future.result();
-    if (!result)
-        return Scs::makeError(result.error());
-    if (result->exitCode != 0)
-        return Scs::makeError(QString::fromUtf8(result->standardError));
-    return QString::fromUtf8(result->standardOutput).trimmed();
+    // The 100 MB insert takes long on a loaded machine.
+    return TestUtil::mariadb(stack.manager()->container(role), QStringLiteral("blog"), statement,
+                             300000);
 }
 
 QProcess *startProcess(const QString &program, const QStringList &arguments)
 {
-    auto *process = new QProcess(QCoreApplication::instance());
-    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    QProcess *process = TestUtil::newChildProcess(QCoreApplication::instance());
     process->setProcessChannelMode(QProcess::SeparateChannels);
     process->start(program, arguments);
     return process;
@@ -186,12 +163,7 @@ QProcess *startProcess(const QString &program, const QStringList &arguments)
 
 void stop(QProcess *process)
 {
-    if (process->state() != QProcess::NotRunning) {
-        process->terminate();
-        if (!process->waitForFinished(5000))
-            process->kill();
-        process->waitForFinished(2000);
-    }
+    TestUtil::stopProcess(process);
 }
 
 quint16 freePort()
@@ -322,16 +294,7 @@ void benchUp(int rounds)
 
 bool hostsAnswer()
 {
-    for (const char *h : {"scs-h1", "scs-h2", "scs-h3"}) {
-        const Run ping = run(QStringLiteral("curl"),
-                             {QStringLiteral("-sf"), QStringLiteral("--max-time"),
-                              QStringLiteral("2"), QStringLiteral("--unix-socket"),
-                              QStringLiteral("/run/dockhost/%1/docker.sock").arg(QLatin1String(h)),
-                              QStringLiteral("http://d/_ping")});
-        if (ping.exitCode != 0)
-            return false;
-    }
-    return true;
+    return TestUtil::dockHostsAnswer();
 }
 
 void benchMoves()

@@ -7,6 +7,7 @@
 // up on one host (`scs up` in another process, then adopted), up on three hosts, ps from
 // another process, move WordPress under an HTTP probe, move the MySQL master under a
 // writer, kill -9 of the master, and a move whose target dies mid-copy.
+#include "e2eutil.h"
 #include "fileutil.h"
 #include "testutil.h"
 
@@ -42,7 +43,6 @@
 #include <QTcpServer>
 
 #include <csignal>
-#include <sys/prctl.h>
 
 using namespace Runtime;
 
@@ -103,21 +103,7 @@ void tst_StackE2e::initTestCase()
     SCS_REQUIRE_DOCKER();
     m_mainEngine = TestUtil::dockerHost();
     // The hosts of the fixture; when this test runs alone, it brings them up itself.
-    const QStringList hosts{QStringLiteral("scs-h1"), QStringLiteral("scs-h2"),
-                            QStringLiteral("scs-h3")};
-    auto allAnswer = [&hosts]() {
-        for (const QString &h : hosts) {
-            QProcess ping;
-            ping.start(QStringLiteral("curl"),
-                       {QStringLiteral("-sf"), QStringLiteral("--max-time"), QStringLiteral("2"),
-                        QStringLiteral("--unix-socket"),
-                        QStringLiteral("/run/dockhost/%1/docker.sock").arg(h),
-                        QStringLiteral("http://d/_ping")});
-            if (!ping.waitForFinished(5000) || ping.exitCode() != 0)
-                return false;
-        }
-        return true;
-    };
+    const auto allAnswer = [] { return TestUtil::dockHostsAnswer(); };
     if (!allAnswer()) {
         QProcess setup;
         setup.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -164,12 +150,7 @@ void tst_StackE2e::cleanupTestCase()
 
 void tst_StackE2e::stopProcess(QProcess *process)
 {
-    if (process->state() != QProcess::NotRunning) {
-        process->terminate();
-        if (!process->waitForFinished(5000))
-            process->kill();
-        process->waitForFinished(2000);
-    }
+    TestUtil::stopProcess(process);
 }
 
 void tst_StackE2e::writeHosts(const QString &file, const QMap<QString, QString> &placement)
@@ -248,28 +229,13 @@ QString tst_StackE2e::hostAddress(const QString &host)
 
 Scs::Result<QString> tst_StackE2e::sql(const QString &role, const QString &statement)
 {
-    ManagedContainer *c = m_stack->manager()->container(role);
-    if (!c || c->dockerId().isEmpty())
-        return Scs::makeError(QStringLiteral("%1 does not run").arg(role));
-    Docker::ExecSpec spec;
-    spec.command = {QStringLiteral("mariadb"), QStringLiteral("-N"), QStringLiteral("-B"),
-                    QStringLiteral("blog"),    QStringLiteral("-e"), statement};
-    auto future = c->host()->engine()->exec(c->dockerId(), spec);
-    if (!QTest::qWaitFor([&]() { return future.isFinished(); }, 30000))
-        return Scs::makeError(QStringLiteral("exec timed out"));
-    const auto result = future.result();
-    if (!result)
-        return Scs::makeError(result.error());
-    if (result->exitCode != 0)
-        return Scs::makeError(QString::fromUtf8(result->standardError));
-    return QString::fromUtf8(result->standardOutput).trimmed();
+    return TestUtil::mariadb(m_stack->manager()->container(role), QStringLiteral("blog"),
+                             statement);
 }
 
 QProcess *tst_StackE2e::newProcess()
 {
-    auto *process = new QProcess(this);
-    // A helper never outlives the test, even one that crashes.
-    process->setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    QProcess *process = TestUtil::newChildProcess(this);
     m_processes.append(process);
     return process;
 }
@@ -303,18 +269,7 @@ QProcess *tst_StackE2e::startForwarder(const QString &key, quint16 *port)
 
 int tst_StackE2e::httpStatus(const QString &url, QByteArray *body)
 {
-    QNetworkAccessManager manager;
-    QNetworkRequest request{QUrl(url)};
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(5000);
-    QNetworkReply *reply = manager.get(request);
-    (void)QTest::qWaitFor([reply]() { return reply->isFinished(); }, 10000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (body)
-        *body = reply->readAll();
-    reply->deleteLater();
-    return status;
+    return TestUtil::httpStatus(url, body);
 }
 
 void tst_StackE2e::upOnOneHost()

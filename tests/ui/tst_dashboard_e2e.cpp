@@ -10,6 +10,7 @@
 // Hosts: $SCS_DOCKHOST_NAMES ("name:idx ...", default "scs-h1:11 scs-h2:12 scs-h3:13") on
 // $SCS_DOCKHOST_PREFIX.idx (default 10.233.0); images are built on $SCS_TEST_DOCKER_HOST and
 // carried to the hosts by the container manager.
+#include "e2eutil.h"
 #include "fileutil.h"
 #include "graphtestutil.h"
 #include "testutil.h"
@@ -39,8 +40,6 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,30 +53,8 @@
 
 using namespace Ui;
 
-namespace {
-
-struct DockHost
-{
-    QString name;    ///< network namespace, e.g. "scs-h1"
-    QString address; ///< on the private LAN
-    QString socket;  ///< unix:// address of its dockerd
-};
-
-QList<DockHost> dockHosts()
-{
-    const QString names = qEnvironmentVariable("SCS_DOCKHOST_NAMES",
-                                               QStringLiteral("scs-h1:11 scs-h2:12 scs-h3:13"));
-    const QString prefix = qEnvironmentVariable("SCS_DOCKHOST_PREFIX", QStringLiteral("10.233.0"));
-    QList<DockHost> hosts;
-    for (const QString &entry : names.split(u' ', Qt::SkipEmptyParts)) {
-        const QString name = entry.section(u':', 0, 0);
-        hosts.append({name, prefix + u'.' + entry.section(u':', 1, 1),
-                      QStringLiteral("unix:///run/dockhost/%1/docker.sock").arg(name)});
-    }
-    return hosts;
-}
-
-} // namespace
+using TestUtil::DockHost;
+using TestUtil::dockHosts;
 
 class tst_DashboardE2e final : public QObject
 {
@@ -213,18 +190,7 @@ Scs::Error tst_DashboardE2e::waitForOperation(const QString &what, int timeoutMs
 
 int tst_DashboardE2e::httpStatus(const QString &url, QByteArray *body)
 {
-    QNetworkAccessManager manager;
-    QNetworkRequest request{QUrl(url)};
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(5000);
-    QNetworkReply *reply = manager.get(request);
-    (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (body)
-        *body = reply->readAll();
-    reply->deleteLater();
-    return status;
+    return TestUtil::httpStatus(url, body);
 }
 
 QString tst_DashboardE2e::dockerIdOf(const QString &role) const
