@@ -79,6 +79,20 @@ start_daemon() {
     local run=$RUN/$name data=$DATA/$name
     mkdir -p "$run" "$data/docker" "$data/private" "$PRIVATE"
     echo "$idx" >"$run/idx"
+    # A dockerd killed with SIGKILL (a dying host) stays a zombie until init reaps it, which
+    # here takes a few seconds, and its containerd goes down meanwhile; started before both
+    # are gone, dockerd refuses ("pid file found") or times out waiting for containerd. Wait
+    # (at most 20 s) until neither of the old processes exists.
+    local pidfile
+    for pidfile in "$run/dockerd.pid" "$run/exec/containerd/containerd.pid"; do
+        [ -f "$pidfile" ] || continue
+        local old
+        old=$(cat "$pidfile")
+        for _ in $(seq 1 200); do
+            [ -n "$old" ] && [ -e "/proc/$old" ] || break
+            sleep 0.1
+        done
+    done
     # nsenter --net, not "ip netns exec" (see above); unshare --mount gives the daemon its
     # own view of $PRIVATE. The daemon outlives this script, so it must not keep any
     # descriptor it inherited: a caller's `flock /tmp/scs-e2e.lock` would stay locked for
