@@ -184,6 +184,20 @@ void VolumeCopy::shell(Host *host, const QString &id, const QString &script, Tex
              });
 }
 
+void VolumeCopy::relayVolume(const Manifest::CompiledVolume &volume, StepDone done)
+{
+    const QString context = Tr::tr("copying volume %1 from %2 to %3")
+                                .arg(volume.name, m_sourceHost->name(), m_targetHost->name());
+    relay(m_sourceHost, m_sourceHelper, volumePath(volume), m_targetHost, m_targetHelper, CopyRoot,
+          [done = std::move(done), context](Scs::Result<void> copied) {
+              if (!copied) {
+                  done(Scs::makeError(copied.error().withContext(context)));
+                  return;
+              }
+              done({});
+          });
+}
+
 void VolumeCopy::relay(Host *from, const QString &fromId, const QString &path, Host *to,
                        const QString &toId, const QString &toPath, StepDone done)
 {
@@ -325,24 +339,14 @@ void VolumeCopy::preCopy(StepDone done)
                    });
          }});
     for (const Manifest::CompiledVolume &volume : std::as_const(m_volumes)) {
-        steps.append({QStringLiteral("copy %1").arg(volume.name),
-                      [this, volume, usable, sourceName, targetName](StepDone next) {
-                          if (!*usable) {
-                              next({});
-                              return;
-                          }
-                          relay(m_sourceHost, m_sourceHelper, volumePath(volume), m_targetHost,
-                                m_targetHelper, CopyRoot,
-                                [next, volume, sourceName, targetName](Scs::Result<void> copied) {
-                                    if (!copied) {
-                                        next(Scs::makeError(copied.error().withContext(
-                                            Tr::tr("copying volume %1 from %2 to %3")
-                                                .arg(volume.name, sourceName, targetName))));
-                                        return;
-                                    }
-                                    next({});
-                                });
-                      }});
+        steps.append(
+            {QStringLiteral("copy %1").arg(volume.name), [this, volume, usable](StepDone next) {
+                 if (!*usable) {
+                     next({});
+                     return;
+                 }
+                 relayVolume(volume, std::move(next));
+             }});
     }
     runSteps(this, QStringLiteral("pre-copy"), steps,
              [this, usable, done](const Scs::Result<void> &result) {
@@ -568,20 +572,10 @@ void VolumeCopy::copyAll(StepDone done)
     for (const Manifest::CompiledVolume &volume : std::as_const(m_volumes)) {
         steps.append(
             {QStringLiteral("copy %1").arg(volume.name),
-             [this, volume, dir, fromWhat, toWhat, sourceName, targetName](StepDone next) {
+             [this, volume, dir, fromWhat, toWhat](StepDone next) {
                  if (canPreCopy()) {
                      // Real engines: streamed from one to the other, no file.
-                     relay(m_sourceHost, m_sourceHelper, volumePath(volume), m_targetHost,
-                           m_targetHelper, CopyRoot,
-                           [next, volume, sourceName, targetName](Scs::Result<void> copied) {
-                               if (!copied) {
-                                   next(Scs::makeError(copied.error().withContext(
-                                       Tr::tr("copying volume %1 from %2 to %3")
-                                           .arg(volume.name, sourceName, targetName))));
-                                   return;
-                               }
-                               next({});
-                           });
+                     relayVolume(volume, std::move(next));
                      return;
                  }
                  const QString file = dir->filePath(volume.name + QStringLiteral(".tar"));

@@ -89,6 +89,9 @@ private:
     /** Streams \p path of \p fromId into the folder \p toPath of \p toId, counting bytes. */
     void relay(Host *from, const QString &fromId, const QString &path, Host *to,
                const QString &toId, const QString &toPath, StepDone done);
+    /** relay() of one whole volume from the source helper to the target's, the error naming
+     *  the volume and both hosts. */
+    void relayVolume(const Manifest::CompiledVolume &volume, StepDone done);
     void removeHelper(Host *host, QString &id);
     /**
      * One round of changes since m_marker; \p live: the source still runs (a new marker is

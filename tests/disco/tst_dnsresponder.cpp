@@ -6,6 +6,7 @@
 // keeps answering well-formed queries over a real UDP socket afterwards.
 #include "disco/dnsresponder.h"
 #include "disco/server.h"
+#include "oneprovision.h"
 #include "rawpeer.h"
 #include "testutil.h"
 
@@ -78,13 +79,7 @@ private:
 
 void tst_DnsResponder::initTestCase()
 {
-    QVERIFY_RESULT(m_server.start(QHostAddress::LocalHost, 0));
-    QVERIFY(m_peer.connectTo(m_server.serverPort()));
-    m_peer.call("registry.join");
-    const QJsonObject added = m_peer.call(
-        "provision.add", R"({"environment":"dev","service":"blog","role":"mysqlmaster",)"
-                         R"("endpoint":"mysql","address":{"host":"127.0.0.1","port":3306}})");
-    QVERIFY(added.contains(u"id"));
+    QVERIFY(startWithOneProvision(m_server, m_peer));
     m_dns = new DnsResponder(&m_server.registry(), this);
     QVERIFY_RESULT(m_dns->start(QHostAddress::LocalHost, 0));
     // The well-formed query this test starts from answers one SRV record.

@@ -6,6 +6,7 @@
 // the same registry to the next, well-formed request.
 #include "disco/httpapi.h"
 #include "disco/server.h"
+#include "oneprovision.h"
 #include "rawpeer.h"
 #include "testutil.h"
 
@@ -39,13 +40,7 @@ private:
 
 void tst_HttpApi::initTestCase()
 {
-    QVERIFY_RESULT(m_server.start(QHostAddress::LocalHost, 0));
-    QVERIFY(m_peer.connectTo(m_server.serverPort()));
-    m_peer.call("registry.join");
-    const QJsonObject added = m_peer.call(
-        "provision.add", R"({"environment":"dev","service":"blog","role":"mysqlmaster",)"
-                         R"("endpoint":"mysql","address":{"host":"127.0.0.1","port":3306}})");
-    QVERIFY(added.contains(u"id"));
+    QVERIFY(startWithOneProvision(m_server, m_peer));
     m_api = new HttpApi(&m_server, this);
     QVERIFY_RESULT(m_api->start(QHostAddress::LocalHost, 0));
 }
