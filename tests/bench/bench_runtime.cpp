@@ -457,7 +457,13 @@ int main(int argc, char **argv)
                                   .split(u',', Qt::SkipEmptyParts);
     if (parts.contains(QStringLiteral("a")))
         benchUp(rounds);
-    if (parts.contains(QStringLiteral("bc")))
+    if (parts.contains(QStringLiteral("bc"))) {
+        // Hosts this run brought up are stopped again; ones that were already up stay.
+        const bool hadHosts = hostsAnswer();
         benchMoves();
+        if (!hadHosts)
+            run(g_source + QStringLiteral("/tests/runtime/dockhosts.sh"),
+                {QStringLiteral("teardown")});
+    }
     return 0;
 }
