@@ -844,13 +844,11 @@ void CoreStackController::startMove(const MovePlan &plan)
         Runtime::Workflow *workflow = m_manager->move(plan.role, plan.targetHost);
         Runtime::Relocation *moving = m_manager->lastRelocation();
         *relocation = moving;
-        // Live and stop-first both pass six phases: plan, prepare, copy/stop, stop/copy,
-        // start, done.
-        auto phases = std::make_shared<int>(0);
+        // The share comes from the relocation's steps: live and stop-first moves pass a
+        // different number of phases (a stop-first one pre-copies, then copies the changes).
         connect(moving, &Runtime::Relocation::phaseStarted, this,
-                [this, plan, phases](const QString &phase) {
-                    ++*phases;
-                    emit moveProgress(plan.containerId, phase, std::min(100, (*phases - 1) * 20));
+                [this, plan, moving](const QString &phase) {
+                    emit moveProgress(plan.containerId, phase, moving->percent());
                 });
         return workflow;
     };

@@ -82,6 +82,9 @@ void Relocation::beginPhase(const QString &name)
 void Relocation::build()
 {
     auto *inner = new Workflow(m_workflow->name(), this);
+    // Before the step runs, so the phaseStarted() it emits already carries the new share.
+    connect(inner, &Workflow::progressChanged, this,
+            [this](int percent, const QString &) { m_percent = percent; });
 
     inner->addStep(Tr::tr("plan"), [this](StepDone done) {
         m_clock.start();

@@ -68,6 +68,8 @@ public:
     [[nodiscard]] QString sourceHost() const { return m_sourceHost; }
     [[nodiscard]] QString targetHost() const { return m_targetHost; }
     [[nodiscard]] QList<Phase> phases() const { return m_phases; }
+    /** How far the move is, 0-100, by its steps (the same for live and stop-first moves). */
+    [[nodiscard]] int percent() const { return m_percent; }
     /** The measured window in which the role had no registered provision, in ms (0: none). */
     [[nodiscard]] qint64 unavailableMs() const { return m_unavailableMs; }
     /** Bytes of volume data moved between the hosts so far (pre-copy and changes count). */
@@ -99,6 +101,7 @@ private:
     QElapsedTimer m_clock;
     QElapsedTimer m_window;
     QList<Phase> m_phases;
+    int m_percent = 0;
     qint64 m_unavailableMs = 0;
     qint64 m_copiedBytes = 0;
     bool m_sourceStopped = false;

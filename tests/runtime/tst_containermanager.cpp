@@ -341,8 +341,19 @@ void tst_ContainerManager::moveStatefulCopiesVolumes()
     FakeEngine *h1 = m_engines.value(QStringLiteral("h1"));
     FakeEngine *h2 = m_engines.value(QStringLiteral("h2"));
     h1->execs.clear();
-    QVERIFY(run(m_manager->move(QStringLiteral("db"), QStringLiteral("h2"))));
+    Workflow *moving = m_manager->move(QStringLiteral("db"), QStringLiteral("h2"));
     Relocation *relocation = m_manager->lastRelocation();
+    // The share shown with each phase rises with the steps, whatever the phase count.
+    QList<int> shares;
+    const auto recording = connect(relocation, &Relocation::phaseStarted, this,
+                                   [&shares, relocation] { shares << relocation->percent(); });
+    QVERIFY(run(moving));
+    disconnect(recording);
+    QVERIFY2(shares.size() >= 5, qPrintable(QString::number(shares.size())));
+    QCOMPARE(shares.first(), 0);
+    QVERIFY(std::is_sorted(shares.begin(), shares.end()));
+    QVERIFY2(shares.last() >= 75 && shares.last() < 100,
+             qPrintable(QString::number(shares.last())));
     QCOMPARE(relocation->mode(), Relocation::Mode::StopFirst);
     QVERIFY(relocation->unavailableMs() > 0);
     QVERIFY(h1->calls.contains(QStringLiteral("get-archive /scs-copy/data")));
