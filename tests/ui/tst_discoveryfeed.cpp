@@ -44,6 +44,14 @@ int tst_DiscoveryFeed::find(const DiscoveryTimelineModel &model, DiscoveryEvent:
     return -1;
 }
 
+/** Starts \p client on \p server under \p name, the subscriber column's text. */
+void startNamed(Disco::Client &client, const Disco::Server &server, const QString &name)
+{
+    client.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
+    client.setAttributes(QJsonObject{{QStringLiteral("name"), name}});
+    client.start();
+}
+
 void tst_DiscoveryFeed::showsAddDropNotifyAndAckWithLatency()
 {
     Disco::Server server;
@@ -56,18 +64,12 @@ void tst_DiscoveryFeed::showsAddDropNotifyAndAckWithLatency()
     const Disco::Key key{QStringLiteral("dev"), QStringLiteral("blog"),
                          QStringLiteral("mysqlmaster"), QStringLiteral("mysql")};
     Disco::Client subscriber;
-    subscriber.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
-    subscriber.setAttributes(
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("wordpress@web-1")}});
-    subscriber.start();
+    startNamed(subscriber, server, QStringLiteral("wordpress@web-1"));
     subscriber.require(Disco::RequirementSpec{key, {}});
     QTRY_VERIFY(subscriber.isJoined());
 
     Disco::Client provider;
-    provider.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
-    provider.setAttributes(
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("mysqlmaster@db-1")}});
-    provider.start();
+    startNamed(provider, server, QStringLiteral("mysqlmaster@db-1"));
     const Disco::Client::ProvisionHandle handle
         = provider.provide(Disco::ProvisionSpec{key, {QStringLiteral("10.231.0.1"), 3306}, {}});
 
@@ -119,19 +121,13 @@ void tst_DiscoveryFeed::requirementAnsweredAtOnceThenAckedChanges()
     const Disco::Key key{QStringLiteral("dash"), QStringLiteral("blog"),
                          QStringLiteral("mysqlmaster"), QStringLiteral("mysql")};
     Disco::Client provider;
-    provider.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
-    provider.setAttributes(
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("mysqlmaster@db-1")}});
-    provider.start();
+    startNamed(provider, server, QStringLiteral("mysqlmaster@db-1"));
     const Disco::Client::ProvisionHandle handle
         = provider.provide(Disco::ProvisionSpec{key, {QStringLiteral("10.234.0.22"), 32770}, {}});
     QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Add), 1);
 
     Disco::Client subscriber;
-    subscriber.setServer(QStringLiteral("127.0.0.1"), server.serverPort());
-    subscriber.setAttributes(
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("wordpress@web-1")}});
-    subscriber.start();
+    startNamed(subscriber, server, QStringLiteral("wordpress@web-1"));
     subscriber.require(Disco::RequirementSpec{key, {}});
     QTRY_COMPARE(count(model, DiscoveryEvent::Kind::Require), 1);
     const int requireRow = find(model, DiscoveryEvent::Kind::Require);
