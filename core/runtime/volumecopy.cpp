@@ -106,6 +106,25 @@ Docker::ContainerSpec VolumeCopy::helperSpec(const QList<Docker::Mount> &mounts,
     return spec;
 }
 
+namespace {
+
+/** What a helper step does with the new helper's id: keeps it in \p slot, or fails \p next
+ *  with the error in \p context. */
+std::function<void(Scs::Result<QString>)> keepHelperId(QString *slot, StepDone next,
+                                                       const QString &context)
+{
+    return [slot, next = std::move(next), context](const Scs::Result<QString> &id) {
+        if (!id) {
+            next(Scs::makeError(id.error().withContext(context)));
+            return;
+        }
+        *slot = *id;
+        next({});
+    };
+}
+
+} // namespace
+
 void VolumeCopy::createHelper(ManagedContainer *on, const Docker::ContainerSpec &spec, IdDone done)
 {
     QPointer<Host> host = on->host();
@@ -289,28 +308,15 @@ void VolumeCopy::preCopy(StepDone done)
     QList<QPair<QString, std::function<void(StepDone)>>> steps;
     steps.append({QStringLiteral("source helper"), [this, sourceName](StepDone next) {
                       startWaitingHelper(
-                          m_source, true, [this, next, sourceName](const Scs::Result<QString> &id) {
-                              if (!id) {
-                                  next(Scs::makeError(id.error().withContext(
-                                      Tr::tr("reading the volumes on %1").arg(sourceName))));
-                                  return;
-                              }
-                              m_sourceHelper = *id;
-                              next({});
-                          });
+                          m_source, true,
+                          keepHelperId(&m_sourceHelper, std::move(next),
+                                       Tr::tr("reading the volumes on %1").arg(sourceName)));
                   }});
     steps.append({QStringLiteral("target helper"), [this, targetName](StepDone next) {
                       startWaitingHelper(
                           m_target, false,
-                          [this, next, targetName](const Scs::Result<QString> &id) {
-                              if (!id) {
-                                  next(Scs::makeError(id.error().withContext(
-                                      Tr::tr("writing the volumes on %1").arg(targetName))));
-                                  return;
-                              }
-                              m_targetHelper = *id;
-                              next({});
-                          });
+                          keepHelperId(&m_targetHelper, std::move(next),
+                                       Tr::tr("writing the volumes on %1").arg(targetName)));
                   }});
     steps.append({QStringLiteral("marker"), [this, sourceScript, unusable](StepDone next) {
                       shell(m_sourceHost, m_sourceHelper, sourceScript,
@@ -518,25 +524,11 @@ void VolumeCopy::copyAll(StepDone done)
     QList<QPair<QString, std::function<void(StepDone)>>> steps;
     steps.append({QStringLiteral("source helper"), [this, fromSpec, fromWhat](StepDone next) {
                       createHelper(m_source, fromSpec,
-                                   [this, next, fromWhat](const Scs::Result<QString> &id) {
-                                       if (!id) {
-                                           next(Scs::makeError(id.error().withContext(fromWhat)));
-                                           return;
-                                       }
-                                       m_sourceHelper = *id;
-                                       next({});
-                                   });
+                                   keepHelperId(&m_sourceHelper, std::move(next), fromWhat));
                   }});
     steps.append({QStringLiteral("target helper"), [this, toSpec, toWhat](StepDone next) {
                       createHelper(m_target, toSpec,
-                                   [this, next, toWhat](const Scs::Result<QString> &id) {
-                                       if (!id) {
-                                           next(Scs::makeError(id.error().withContext(toWhat)));
-                                           return;
-                                       }
-                                       m_targetHelper = *id;
-                                       next({});
-                                   });
+                                   keepHelperId(&m_targetHelper, std::move(next), toWhat));
                   }});
     steps.append(
         {QStringLiteral("empty target"), [this, toWhat](StepDone next) {
