@@ -44,6 +44,16 @@ int tst_DiscoveryFeed::find(const DiscoveryTimelineModel &model, DiscoveryEvent:
     return -1;
 }
 
+/** A disco server on a free port whose events feed a timeline model (checked by a tester). */
+struct Timeline
+{
+    Disco::Server server;
+    DiscoveryTimelineModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    Ui::DiscoveryFeed feed{&server, &model};
+    Scs::Result<void> listening = server.start(QHostAddress::LocalHost, 0);
+};
+
 /** Starts \p client on \p server under \p name, the subscriber column's text. */
 void startNamed(Disco::Client &client, const Disco::Server &server, const QString &name)
 {
@@ -54,12 +64,11 @@ void startNamed(Disco::Client &client, const Disco::Server &server, const QStrin
 
 void tst_DiscoveryFeed::showsAddDropNotifyAndAckWithLatency()
 {
-    Disco::Server server;
-    const Scs::Result<void> listening = server.start(QHostAddress::LocalHost, 0);
-    QVERIFY2(listening, listening ? "" : qPrintable(listening.error().message));
-    DiscoveryTimelineModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Ui::DiscoveryFeed feed(&server, &model);
+    Timeline timeline;
+    QVERIFY2(timeline.listening,
+             timeline.listening ? "" : qPrintable(timeline.listening.error().message));
+    Disco::Server &server = timeline.server;
+    DiscoveryTimelineModel &model = timeline.model;
 
     const Disco::Key key{QStringLiteral("dev"), QStringLiteral("blog"),
                          QStringLiteral("mysqlmaster"), QStringLiteral("mysql")};
@@ -111,12 +120,11 @@ void tst_DiscoveryFeed::showsAddDropNotifyAndAckWithLatency()
  */
 void tst_DiscoveryFeed::requirementAnsweredAtOnceThenAckedChanges()
 {
-    Disco::Server server;
-    const Scs::Result<void> listening = server.start(QHostAddress::LocalHost, 0);
-    QVERIFY2(listening, listening ? "" : qPrintable(listening.error().message));
-    DiscoveryTimelineModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Ui::DiscoveryFeed feed(&server, &model);
+    Timeline timeline;
+    QVERIFY2(timeline.listening,
+             timeline.listening ? "" : qPrintable(timeline.listening.error().message));
+    Disco::Server &server = timeline.server;
+    DiscoveryTimelineModel &model = timeline.model;
 
     const Disco::Key key{QStringLiteral("dash"), QStringLiteral("blog"),
                          QStringLiteral("mysqlmaster"), QStringLiteral("mysql")};
